@@ -1,0 +1,66 @@
+import type { ExternalPerson } from './external-person';
+import type { Assessment } from './assessment';
+import type { SupportedGroupKind } from './group-kind';
+
+export type RequestStatus =
+  | 'pending-approval'
+  | 'approved'
+  | 'provisioning'
+  | 'completed'
+  | 'failed'
+  | 'rejected'
+  | 'cancelled'
+  | 'expired';
+
+/** A person as the bot knows them from Teams and Entra (never taken from card data). */
+export interface Actor {
+  readonly aadObjectId: string;
+  readonly name: string;
+}
+
+export interface TargetGroup {
+  readonly id: string;
+  readonly displayName: string;
+  readonly mail?: string;
+  readonly kind: SupportedGroupKind;
+}
+
+export interface Decision {
+  readonly outcome: 'approved' | 'rejected';
+  readonly by: Actor;
+  /** ISO 8601. */
+  readonly at: string;
+  readonly reason?: string;
+}
+
+/** One provisioning step's recorded outcome; lets an interrupted run resume without repeating work. */
+export interface JournalEntry {
+  readonly step: string;
+  readonly outcome: 'done' | 'reused' | 'failed';
+  /** ISO 8601. */
+  readonly at: string;
+  /** Object ids the step created or reused (e.g. contactId, guestUserId). */
+  readonly objectIds?: Readonly<Record<string, string>>;
+  /** Stable error code when outcome is failed. */
+  readonly errorCode?: string;
+}
+
+/**
+ * A request to add an external person to a group. Lives only on the server, in a durable store;
+ * cards carry its id. Every transition is a compare-and-set on the stored record.
+ */
+export interface AccessRequest {
+  /** Short, human-readable id, e.g. "R-7K3F9Q". */
+  readonly id: string;
+  readonly tenantId: string;
+  readonly requester: Actor;
+  readonly person: ExternalPerson;
+  readonly group: TargetGroup;
+  readonly reason: string;
+  readonly assessment: Assessment;
+  readonly status: RequestStatus;
+  /** ISO 8601. */
+  readonly createdAt: string;
+  readonly decision?: Decision;
+  readonly journal: readonly JournalEntry[];
+}
