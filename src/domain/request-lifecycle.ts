@@ -6,6 +6,7 @@ import type {
   JournalEntry,
   ProvisioningFailure,
   RequestStatus,
+  UndeliveredNotice,
 } from './access-request';
 
 /**
@@ -91,4 +92,17 @@ export function recordExternalSenders(request: AccessRequest, change: ExternalSe
 /** Who decided, for "already approved by X at T". */
 export function decidedBy(request: AccessRequest): Actor | undefined {
   return request.decision?.by;
+}
+
+/** Remembers where the approval card was posted, so later changes update it for everyone. */
+export function attachApprovalMessage(
+  request: AccessRequest,
+  approvalMessage: NonNullable<AccessRequest['approvalMessage']>,
+): Transition {
+  return { kind: 'ok', request: { ...request, approvalMessage } };
+}
+
+/** Records a notification that could not be delivered; the request itself is unaffected. */
+export function recordUndelivered(request: AccessRequest, notice: UndeliveredNotice): Transition {
+  return { kind: 'ok', request: { ...request, undelivered: [...(request.undelivered ?? []), notice] } };
 }
