@@ -11,7 +11,14 @@ export type ProvisionOutcome =
   | { readonly kind: 'completed' }
   | { readonly kind: 'failed'; readonly step: string; readonly errorCode: string };
 
-/** Runs a request's provisioning plan, resuming after the steps its journal already records. */
+/** The step recorded when the provisioner threw instead of naming the failing step. */
+export const unknownStep = 'unknown';
+
+/**
+ * Runs a request's provisioning plan, resuming after the steps its journal already records.
+ * Expected failures (refusals, throttling past retries...) come back as `failed` with the step;
+ * it throws only for bugs and infrastructure faults it could not classify.
+ */
 export interface Provisioner {
   provision(request: AccessRequest, record: (entry: JournalEntry) => Promise<void>): Promise<ProvisionOutcome>;
 }
@@ -61,17 +68,15 @@ export class ProvisioningRunner {
     }
     await informed.approvalCard(claimed.request);
 
-    let lastStep = 'start';
     let outcome: ProvisionOutcome;
     try {
       outcome = await provisioner.provision(claimed.request, async (entry) => {
-        lastStep = entry.step;
         const saved = await updateRequest(store, requestId, (current) => recordStep(current, entry));
         if (saved.kind === 'updated') await informed.approvalCard(saved.request);
       });
     } catch (error) {
-      logger.error('provisioning crashed', { requestId, step: lastStep, error: describeError(error) });
-      outcome = { kind: 'failed', step: lastStep, errorCode: isAppError(error) ? error.code : ErrorCodes.unexpectedResponse };
+      logger.error('provisioning crashed', { requestId, error: describeError(error) });
+      outcome = { kind: 'failed', step: unknownStep, errorCode: isAppError(error) ? error.code : ErrorCodes.unexpectedResponse };
     }
 
     const at = this.now();
