@@ -1,17 +1,13 @@
 import type { AccessRequest } from '../domain/access-request';
-import { mayDecide, type DecisionRefusal } from '../domain/approval-policy';
+import type { DecisionRefusal } from '../domain/approval-policy';
 import { decide } from '../domain/request-lifecycle';
 import type { Clock } from './ports/clock';
 import type { Directory } from './ports/directory';
 import type { RequestStore } from './ports/request-store';
+import { authoriseApprover, type ActingUser } from './authorise-approver';
 import { updateRequest } from './update-request';
 
-/** The acting user, as the activity identifies them (never card data). */
-export interface ActingUser {
-  readonly aadObjectId: string;
-  readonly name: string;
-  readonly tenantId: string;
-}
+export type { ActingUser } from './authorise-approver';
 
 export interface DecideCommand {
   readonly requestId: string;
@@ -44,8 +40,7 @@ export class DecideRequest {
   async execute(command: DecideCommand): Promise<DecideResult> {
     const stored = await this.deps.store.get(command.requestId);
     if (!stored) return { kind: 'not-found' };
-    const isApprover = await this.deps.directory.isApprover(command.actor.aadObjectId);
-    const permission = mayDecide({ ...command.actor, isApprover }, stored.request);
+    const permission = await authoriseApprover(this.deps.directory, command.actor, stored.request);
     if (permission.kind === 'denied') return { kind: 'denied', reason: permission.reason, request: stored.request };
     const reason = command.reason?.trim();
     if (command.outcome === 'rejected' && !reason) return { kind: 'reason-required', request: stored.request };
