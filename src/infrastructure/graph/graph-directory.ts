@@ -187,8 +187,8 @@ export class GraphDirectory implements Directory {
     return members.some(
       (m) =>
         (member.id !== undefined && sameId(m.id, member.id)) ||
-        sameAddress(m.mail, member.email) ||
-        (m.proxyAddresses ?? []).some((p) => sameAddress(stripSmtp(p), member.email)),
+        (member.email !== '' &&
+          (sameAddress(m.mail, member.email) || (m.proxyAddresses ?? []).some((p) => sameAddress(stripSmtp(p), member.email)))),
     );
   }
 
