@@ -30,8 +30,9 @@ const idAttempts = 5;
 /**
  * The intake use cases behind the request dialog: every check reads the directory afresh, and
  * submit re-validates the whole draft before storing it as pending approval.
- * Round trips: checkAddress 1; checkGroup 2 (group, address and ownership in parallel, then
- * the kind-specific settings and membership in parallel); submit 2 plus the store write.
+ * Round trips (docs/graph-service.md): checkAddress 1; checkGroup 2 (the group and the address
+ * in parallel, then ownership, the kind's settings and membership in parallel, plus one for the
+ * Graph owners of a Microsoft 365 group); submit as checkGroup, plus the store write.
  */
 export class IntakeService implements RequestIntake {
   constructor(private readonly options: IntakeServiceOptions) {}
@@ -55,23 +56,28 @@ export class IntakeService implements RequestIntake {
     const { directory } = this.options;
     const parsed = parseEmailAddress(email);
     const address = parsed.kind === 'valid' ? parsed.address : undefined;
-    const [group, owner, existing] = await Promise.all([
-      directory.getGroup(groupId),
-      directory.isGroupOwner(groupId, requesterId),
-      address === undefined ? Promise.resolve(undefined) : directory.findRecipient(address),
-    ]);
-    if (group === undefined) return { kind: 'not-found' };
+    const existingP = address === undefined ? Promise.resolve(undefined) : directory.findRecipient(address);
+    const group = await directory.getGroup(groupId);
+    if (group === undefined) {
+      await existingP.catch(() => undefined);
+      return { kind: 'not-found' };
+    }
     const summary = summarise(group);
-    if (!owner) return { kind: 'not-owner', group: summary };
     const classification = summary.classification;
+    // Second (and last) round: ownership, the kind's settings and membership, all at once.
+    const ownerP = directory.isGroupOwner(groupId, requesterId);
+    const guestPath = classification.kind === 'supported' && classification.path === 'guest';
+    const settingsP: Promise<GuestPolicy | GroupMailSettings | undefined> =
+      classification.kind === 'unsupported' ? Promise.resolve(undefined) : guestPath ? directory.guestPolicy(groupId) : directory.groupMailSettings(groupId);
+    const memberP = existingP.then((existing) =>
+      existing === undefined || isInternal(existing) || classification.kind === 'unsupported' ? false : directory.isMember(groupId, existing),
+    );
+    const [owner, settings, existing, alreadyMember] = await Promise.all([ownerP, settingsP, existingP, memberP]);
+    if (!owner) return { kind: 'not-owner', group: summary };
     if (classification.kind === 'unsupported') return { kind: 'unsupported', group: summary, reason: classification.reason };
 
-    const guestPath = classification.path === 'guest';
-    const [policy, mailSettings, alreadyMember] = await Promise.all([
-      guestPath ? directory.guestPolicy(groupId) : Promise.resolve<GuestPolicy | undefined>(undefined),
-      guestPath ? Promise.resolve<GroupMailSettings | undefined>(undefined) : directory.groupMailSettings(groupId),
-      existing === undefined || isInternal(existing) ? Promise.resolve(false) : directory.isMember(groupId, existing),
-    ]);
+    const policy = settings !== undefined && 'tenantAllowsGuests' in settings ? settings : undefined;
+    const mailSettings = settings !== undefined && 'requireSenderAuthentication' in settings ? settings : undefined;
     if (policy !== undefined && !(policy.tenantAllowsGuests && policy.groupAllowsGuests)) {
       return { kind: 'guests-not-allowed', group: summary, scope: policy.tenantAllowsGuests ? 'group' : 'tenant' };
     }
