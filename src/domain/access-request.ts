@@ -43,6 +43,11 @@ export interface JournalEntry {
   readonly objectIds?: Readonly<Record<string, string>>;
   /** Stable error code when outcome is failed. */
   readonly errorCode?: string;
+  /**
+   * The directory already was in the state the step wanted (already a member, the contact
+   * already existed): nothing was written. Absent means false.
+   */
+  readonly alreadyDone?: boolean;
 }
 
 /**
