@@ -1,0 +1,152 @@
+import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { startSimulator, type RunningSimulator } from '../../../simulator/simulator-server';
+import type { TenantData } from '../../../simulator/tenant-data';
+import { loadTenantFile, sampleTenantPath } from '../../../simulator/tenant-file';
+import { startBot, type RunningBot } from './bot-process';
+import { chromiumPath, LoopbackBrowser } from './loopback-browser';
+import { startPlayground, type RunningPlayground } from './playground-server';
+import { projectRoot } from './project-root';
+import { slug, StepScreenshots } from './step-screenshots';
+import { desktopViewport, phoneViewport, TeamsClient } from './teams-client';
+import { TenantApi } from './tenant-api';
+import { tenantPeople, type TenantPeople } from './tenant-people';
+
+export interface E2eSystemOptions {
+  /** Names the output folder test-output/e2e/<scenario>/. */
+  readonly scenario: string;
+  /** Also start the approver's own Playground (a second Teams user). */
+  readonly withApprover: boolean;
+  /** Both people use a phone-sized window. */
+  readonly phone?: boolean;
+  readonly tenantFile?: string;
+}
+
+const botName = 'External Access';
+
+/**
+ * Everything one scenario needs, started fresh: the simulated tenant, the bot as its own process,
+ * one Playground per person (each with its own signed-in user), and one headless Chromium with a
+ * page per person. stop() tears it all down in reverse order, even when a part failed to start.
+ */
+export class E2eSystem {
+  private readonly cleanups: Array<{ what: string; run: () => Promise<void> }> = [];
+  private stopped = false;
+
+  simulator!: RunningSimulator;
+  bot!: RunningBot;
+  browser!: LoopbackBrowser;
+  requester!: TeamsClient;
+  approver: TeamsClient | undefined;
+  tenant!: TenantApi;
+  people!: TenantPeople;
+  readonly shots: StepScreenshots;
+  readonly outputDir: string;
+
+  private constructor(readonly options: E2eSystemOptions) {
+    this.outputDir = join(projectRoot(), 'test-output', 'e2e', slug(options.scenario));
+    rmSync(this.outputDir, { recursive: true, force: true });
+    this.shots = new StepScreenshots(this.outputDir);
+  }
+
+  static async start(options: E2eSystemOptions): Promise<E2eSystem> {
+    const system = new E2eSystem(options);
+    try {
+      await system.startParts();
+    } catch (error) {
+      await system.stop();
+      throw error;
+    }
+    return system;
+  }
+
+  /** The requester's approvals-free view, and the approver's (fails if the scenario has none). */
+  get approverClient(): TeamsClient {
+    if (!this.approver) throw new Error('This scenario was started without an approver');
+    return this.approver;
+  }
+
+  /** Keeps a screenshot of every person's screen at the moment a test failed. */
+  async captureFailure(testTitle: string): Promise<string[]> {
+    const paths: string[] = [];
+    for (const client of [this.requester, this.approver]) {
+      if (!client || client.page.isClosed()) continue;
+      try {
+        paths.push(await this.shots.page(client.page, client.who, `FAILED ${testTitle}`));
+      } catch {
+        // The page may be gone with the browser; the other screenshots still help.
+      }
+    }
+    return paths;
+  }
+
+  async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    const failures: string[] = [];
+    for (const cleanup of this.cleanups.reverse()) {
+      try {
+        await cleanup.run();
+      } catch (error) {
+        failures.push(`${cleanup.what}: ${(error as Error).message}`);
+      }
+    }
+    if (failures.length > 0) throw new Error(`Tear-down had problems:\n${failures.join('\n')}`);
+  }
+
+  private onStop(what: string, run: () => Promise<void>): void {
+    this.cleanups.push({ what, run });
+  }
+
+  private async startParts(): Promise<void> {
+    const root = projectRoot();
+    if (!existsSync(chromiumPath)) {
+      throw new Error(`No Chromium at ${chromiumPath}. Install Debian's package (apt-get install -y chromium fonts-liberation) or set CHROMIUM_PATH.`);
+    }
+    const tenantData: TenantData = loadTenantFile(this.options.tenantFile ?? sampleTenantPath());
+    this.people = tenantPeople(tenantData);
+
+    this.simulator = await startSimulator({ tenant: tenantData, port: 0 });
+    this.onStop('simulator', () => this.simulator.stop());
+    this.tenant = new TenantApi({
+      graphBaseUrl: this.simulator.graphBaseUrl,
+      exchangeBaseUrl: this.simulator.exchangeBaseUrl,
+      tenantId: this.simulator.tenantId,
+    });
+
+    this.bot = await startBot({
+      projectRoot: root,
+      workDir: this.outputDir,
+      graphBaseUrl: this.simulator.graphBaseUrl,
+      exchangeBaseUrl: this.simulator.exchangeBaseUrl,
+      tenantId: this.simulator.tenantId,
+      approversGroupId: this.people.approversGroup.id,
+    });
+    this.onStop('bot', () => this.bot.stop());
+
+    const playgroundFor = async (role: string, who: TenantPeople['requester']): Promise<RunningPlayground> => {
+      const playground = await startPlayground({
+        projectRoot: root,
+        workDir: this.outputDir,
+        role,
+        botEndpoint: this.bot.endpoint,
+        identity: { tenantId: this.people.tenantId, currentUser: who, others: this.people.others, conversationPrefix: role, botName },
+      });
+      this.onStop(`Playground (${role})`, () => playground.stop());
+      return playground;
+    };
+    const [requesterPlayground, approverPlayground] = await Promise.all([
+      playgroundFor('requester', this.people.requester),
+      this.options.withApprover ? playgroundFor('approver', this.people.approver) : Promise.resolve(undefined),
+    ]);
+
+    this.browser = await LoopbackBrowser.launch();
+    this.onStop('browser', () => this.browser.close());
+    const viewport = this.options.phone ? phoneViewport : desktopViewport;
+    const phone = this.options.phone === true;
+    this.requester = await TeamsClient.open(await this.browser.newPage(viewport), requesterPlayground!, `requester ${this.people.requester.givenName}`, this.shots, phone);
+    if (approverPlayground) {
+      this.approver = await TeamsClient.open(await this.browser.newPage(viewport), approverPlayground, `approver ${this.people.approver.givenName}`, this.shots, phone);
+    }
+  }
+}

@@ -1,0 +1,163 @@
+import type { Locator, Page } from 'playwright-core';
+import type { RunningPlayground } from './playground-server';
+import type { StepScreenshots } from './step-screenshots';
+
+/** How long a person waits for the bot before the test gives up (a 2-core CI machine is slow). */
+export const botReplyTimeoutMs = 30000;
+
+/** Desktop Teams-like window, and a phone's. */
+export const desktopViewport = { width: 1280, height: 900 } as const;
+export const phoneViewport = { width: 375, height: 812 } as const;
+/** Width a card gets on a 375-px phone: the screen less 16 px on each side. */
+export const phoneCardWidth = phoneViewport.width - 2 * 16;
+
+export type Expected = string | RegExp;
+
+/** Visible text as a person reads it: markdown markers gone, white space collapsed. */
+export function plain(text: string): string {
+  return text.replace(/\*\*/g, '').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * One person using the Playground's web client: the page object the scenarios talk to. Everything
+ * it waits for is something the person would see (a message, a card, a button), never a delay.
+ */
+export class TeamsClient {
+  private constructor(
+    readonly page: Page,
+    readonly who: string,
+    readonly playground: RunningPlayground,
+    private readonly shots: StepScreenshots,
+  ) {}
+
+  static async open(page: Page, playground: RunningPlayground, who: string, shots: StepScreenshots, phone = false): Promise<TeamsClient> {
+    page.setDefaultTimeout(botReplyTimeoutMs);
+    await page.goto(playground.url);
+    const client = new TeamsClient(page, who, playground, shots);
+    await client.composer().waitFor({ state: 'visible' });
+    const hideLog = page.getByTitle('Hide log panel');
+    if (await hideLog.isVisible()) {
+      await hideLog.click();
+      await hideLog.waitFor({ state: 'hidden' });
+    }
+    if (phone) await client.narrowCardsToPhoneWidth();
+    return client;
+  }
+
+  composer(): Locator {
+    return this.page.locator('[role="textbox"][data-lexical-editor="true"]');
+  }
+
+  /** Every message the bot shows in the open conversation (text and cards), oldest first. */
+  botMessages(): Locator {
+    return this.page.locator('.fai-OutputCard');
+  }
+
+  async openConversation(label: string): Promise<void> {
+    const item = this.page.locator(`[role="treeitem"][aria-label="${label}"]`).first();
+    await item.click();
+    await this.page.waitForFunction((l) => {
+      const el = document.querySelector(`[role="treeitem"][aria-label="${l}"]`);
+      return el !== null && (el.getAttribute('aria-selected') === 'true' || el.getAttribute('aria-current') !== null || el.matches(':focus-within'));
+    }, label);
+    await this.composer().waitFor({ state: 'visible' });
+  }
+
+  /**
+   * Types a message and sends it with Enter, as a person would. Returns how many bot messages were
+   * on screen before, so the caller can wait for the reply to this message only.
+   */
+  async say(text: string): Promise<number> {
+    const before = await this.botMessages().count();
+    const composer = this.composer();
+    await composer.click();
+    await composer.pressSequentially(text);
+    await this.page.keyboard.press('Enter');
+    // Sent: the composer is empty again.
+    await this.page.waitForFunction(() => {
+      const box = document.querySelector('[role="textbox"][data-lexical-editor="true"]');
+      return box !== null && (box.textContent ?? '').trim() === '';
+    });
+    return before;
+  }
+
+  /** The first bot message at or after index `since` whose visible text contains (or matches) `expected`. */
+  async waitForBotMessage(expected: Expected, since = 0, timeoutMs = botReplyTimeoutMs): Promise<Locator> {
+    const wanted = typeof expected === 'string' ? { text: plain(expected), source: null, flags: '' } : { text: null, source: expected.source, flags: expected.flags };
+    try {
+      const handle = await this.page.waitForFunction(
+        ({ since: from, text, source, flags }) => {
+          const items = Array.from(document.querySelectorAll<HTMLElement>('.fai-OutputCard'));
+          for (let i = from; i < items.length; i += 1) {
+            const visible = (items[i]!.innerText || '').replace(/\*\*/g, '').replace(/\s+/g, ' ').trim();
+            if (text !== null ? visible.includes(text) : new RegExp(source ?? '', flags).test(visible)) return { index: i };
+          }
+          return false;
+        },
+        { since, ...wanted },
+        { timeout: timeoutMs, polling: 'raf' },
+      );
+      const { index } = (await handle.jsonValue()) as { index: number };
+      const message = this.botMessages().nth(index);
+      await message.scrollIntoViewIfNeeded();
+      return message;
+    } catch (error) {
+      throw new Error(
+        `${this.who} did not see a bot message ${typeof expected === 'string' ? `containing "${plain(expected)}"` : `matching ${expected}`} ` +
+          `within ${timeoutMs} ms. Last bot messages:\n${await this.lastBotTexts(since)}`,
+        { cause: error },
+      );
+    }
+  }
+
+  /** Like waitForBotMessage, for a message that is an Adaptive Card; returns the card. */
+  async waitForCard(expected: Expected, since = 0, timeoutMs = botReplyTimeoutMs): Promise<Locator> {
+    const message = await this.waitForBotMessage(expected, since, timeoutMs);
+    const card = message.locator('.ac-adaptiveCard').first();
+    await card.waitFor({ state: 'visible' });
+    return card;
+  }
+
+  /** A button of the card's action set, found by its visible title. */
+  cardButton(card: Locator, title: string): Locator {
+    return card.locator('.ac-actionSet').getByRole('button', { name: title, exact: true });
+  }
+
+  /** Clicks a card button once it is visible and enabled. */
+  async clickCardButton(card: Locator, title: string): Promise<void> {
+    const button = this.cardButton(card, title);
+    await button.waitFor({ state: 'visible' });
+    await button.click();
+  }
+
+  /** A screenshot of what this person sees now. */
+  async shot(step: string): Promise<string> {
+    return this.shots.page(this.page, this.who, step);
+  }
+
+  /** A screenshot of one card. */
+  async cardShot(card: Locator, step: string): Promise<string> {
+    return this.shots.element(card, this.who, step);
+  }
+
+  /** The visible text of the bot messages from `since` on (for failure messages). */
+  async lastBotTexts(since = 0, max = 6): Promise<string> {
+    const texts = await this.botMessages().evaluateAll(
+      (items, from) => items.slice(from).map((el) => ((el as HTMLElement).innerText || '').replace(/\s+/g, ' ').trim()),
+      since,
+    );
+    const shown = texts.slice(-max);
+    return shown.length === 0 ? '  (none)' : shown.map((t) => `  - ${t.slice(0, 300)}`).join('\n');
+  }
+
+  /**
+   * The Playground hosts every card in a fixed 446-px box (desktop Teams). A phone gives a card the
+   * screen's width less its margins: this narrows the card host to that width, so the card's own
+   * layout (wrapping, columns, buttons) is what the check sees.
+   */
+  private async narrowCardsToPhoneWidth(): Promise<void> {
+    await this.page.addStyleTag({
+      content: `.ac-preview-panel, .ac-adaptiveCard { width: ${phoneCardWidth}px !important; min-width: 0 !important; max-width: ${phoneCardWidth}px !important; }`,
+    });
+  }
+}
