@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { parseTenant } from '../../simulator/tenant-file';
-import { sample, sampleTenant, SimulatorClient } from './simulator-fixture';
+import { sample, sampleTenant, SimulatorClient, type JsonResponse } from './simulator-fixture';
 
 const ref = (id: string): { '@odata.id': string } => ({ '@odata.id': `https://graph.microsoft.com/v1.0/directoryObjects/${id}` });
 
@@ -11,7 +11,7 @@ describe('simulator: Graph writes and their refusals', () => {
   });
   afterEach(() => client.stop());
 
-  async function invite(email: string, displayName = 'Jane Doe'): Promise<{ status: number; body: any }> { // eslint-disable-line @typescript-eslint/no-explicit-any
+  async function invite(email: string, displayName = 'Jane Doe'): Promise<JsonResponse> {
     return client.graph('POST', '/invitations', {
       invitedUserEmailAddress: email,
       invitedUserDisplayName: displayName,
