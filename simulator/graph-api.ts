@@ -44,6 +44,7 @@ const addressPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const defaultPageSize = 100;
 const maxPageSize = 999;
 const maxBatchRequests = 20;
+const supportedQueryOptions = new Set(['$select', '$filter', '$top', '$skiptoken', '$search', '$count', '$orderby', '$expand']);
 
 /** Graph's texts for the refusals the bot must handle (shared/reference/microsoft-365-apis.md A2, A4). */
 export const GraphMessages = {
@@ -127,6 +128,7 @@ export class GraphApi {
     this.add('GET', '/users/{id}/transitiveMemberOf', (req, [id]) => this.memberOf(req, id!, true));
     this.add('POST', '/users/{id}/checkMemberGroups', (req, [id]) => this.checkMemberGroups(req, id!, 'user'));
     this.add('POST', '/contacts/{id}/checkMemberGroups', (req, [id]) => this.checkMemberGroups(req, id!, 'contact'));
+    this.add('GET', '/directoryObjects/{id}', (req, [id]) => this.getDirectoryObject(req, id!));
     this.add('POST', '/directoryObjects/{id}/checkMemberGroups', (req, [id]) => this.checkMemberGroups(req, id!, 'any'));
     this.add('GET', '/groups', (req) => this.list(req, 'groups', groupType, this.directory.groups()));
     this.add('GET', '/groups/{id}', (req, [id]) => this.getGroup(req, id!));
@@ -156,7 +158,8 @@ export class GraphApi {
     const entry = matches.find((r) => r.method === req.method.toUpperCase());
     if (entry !== undefined) {
       const params = matchTemplate(entry.segments, segments)!;
-      return { operation: `${entry.method} /${entry.segments.join('/')}`, run: () => this.guard(req, () => entry.handler(req, params)) };
+      const operation = `${entry.method} /${entry.segments.join('/')}`;
+      return { operation, run: () => this.guard(req, operation, () => entry.handler(req, params)) };
     }
     if (matches.length > 0) {
       const template = matches[0]!.segments.join('/');
@@ -175,9 +178,19 @@ export class GraphApi {
     };
   }
 
-  /** Turns query errors into Graph's 400s. */
-  private guard(req: GraphRequest, run: () => GraphResponse): GraphResponse {
+  /** Refuses query options the simulator does not serve (rather than ignoring them); turns query errors into Graph's 400s. */
+  private guard(req: GraphRequest, operation: string, run: () => GraphResponse): GraphResponse {
     try {
+      for (const key of req.query.keys()) {
+        if (!key.startsWith('$')) continue;
+        const option = key.toLowerCase();
+        if (option === '$expand' && operation !== 'GET /groups/{id}') {
+          throw new ODataQueryError('Request_UnsupportedQuery', `$expand is not supported on '${operation}' by the simulator.`);
+        }
+        if (!supportedQueryOptions.has(option)) {
+          throw new ODataQueryError('BadRequest', `Query option '${key}' is not supported.`);
+        }
+      }
       return run();
     } catch (error) {
       if (error instanceof ODataQueryError) return graphError(400, error.code, error.message, req.headers);
@@ -221,14 +234,30 @@ export class GraphApi {
     const select = parseSelect(req.query.get('$select'), groupType.allProperties, groupType.typeName);
     const group = this.directory.group(id);
     if (group === undefined) return notFound(id, req.headers);
-    return ok(
-      200,
-      {
-        '@odata.context': this.context(select ? `groups(${select.join(',')})/$entity` : 'groups/$entity'),
-        ...project(groupType.toGraph(group), select ?? groupType.defaultProperties),
-      },
-      req.headers,
-    );
+    const entity: Record<string, unknown> = {
+      '@odata.context': this.context(select ? `groups(${select.join(',')})/$entity` : 'groups/$entity'),
+      ...project(groupType.toGraph(group), select ?? groupType.defaultProperties),
+    };
+    const expand = req.query.get('$expand');
+    if (expand !== null) {
+      const m = /^\s*(owners|members)\s*(?:\(\s*\$select\s*=\s*([A-Za-z0-9_,\s]+)\))?\s*$/i.exec(expand);
+      if (m === null) throw new ODataQueryError('Request_UnsupportedQuery', `$expand supports owners or members, optionally with ($select=...): '${expand}'.`);
+      const relation = m[1]!.toLowerCase() === 'owners' ? 'owners' : 'members';
+      const innerSelect = m[2] === undefined ? undefined : parseSelect(m[2], directoryObjectProperties, 'microsoft.graph.directoryObject');
+      entity[relation] = group[relation]
+        .map((r) => this.directory.get(r))
+        .filter((r): r is DirectoryRecord => r !== undefined)
+        .map((r) => directoryObjectToGraph(r, innerSelect));
+    }
+    return ok(200, entity, req.headers);
+  }
+
+  private getDirectoryObject(req: GraphRequest, id: string): GraphResponse {
+    if (!guidPattern.test(id)) return graphError(400, 'Request_BadRequest', `Invalid object identifier '${id}'.`, req.headers);
+    const select = parseSelect(req.query.get('$select'), directoryObjectProperties, 'microsoft.graph.directoryObject');
+    const record = this.directory.get(id);
+    if (record === undefined) return notFound(id, req.headers);
+    return ok(200, { '@odata.context': this.context('directoryObjects/$entity'), ...directoryObjectToGraph(record, select) }, req.headers);
   }
 
   private getContact(req: GraphRequest, id: string): GraphResponse {
