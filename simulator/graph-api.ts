@@ -54,7 +54,8 @@ export const GraphMessages = {
     'Guests users are not allowed to join this Unified Group due to policy setting. paramName: Members, paramValue: , objectType: Microsoft.Online.DirectoryServices.Group',
   onPremisesWrite:
     'Unable to update the specified properties for on-premises mastered Directory Sync objects or objects currently undergoing migration.',
-  dynamicWrite: 'Insufficient privileges to complete the operation. Members of a group with dynamic membership cannot be added or removed.',
+  // Not confirmed from Microsoft: branch on the code (Request_BadRequest), not on this text.
+  dynamicWrite: 'Members cannot be added to or removed from a group with dynamic membership.',
   referencedObjectMissing: "The source resource object or one of the objects being referenced don't exist.",
   contactInUnifiedGroup: "Unsupported referenced-object resource identifier for link property 'members'.",
   searchNeedsHeader: "Request with $search query parameter only works through MSGraph with a special request header: 'ConsistencyLevel: eventual'",
@@ -167,9 +168,6 @@ export class GraphApi {
         operation: `${req.method.toUpperCase()} /${template}`,
         run: () => graphError(405, 'Request_BadRequest', GraphMessages.methodNotAllowed, req.headers),
       };
-    }
-    if (segments[0]?.toLowerCase() === 'contacts' && req.method.toUpperCase() === 'POST') {
-      return { operation: 'POST /contacts', run: () => graphError(405, 'Request_BadRequest', GraphMessages.methodNotAllowed, req.headers) };
     }
     const unknown = segments.find((s, i) => !this.routes.some((r) => r.segments.length > i && (r.segments[i] === s || r.segments[i] === '{id}'))) ?? segments[0] ?? '';
     return {

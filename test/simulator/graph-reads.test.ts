@@ -247,3 +247,33 @@ describe('simulator: Graph query options', () => {
     assert.equal(r.body['@odata.count'], 1);
   });
 });
+
+describe('simulator: Graph reads of contacts and memberships', () => {
+  let client: SimulatorClient;
+  beforeEach(async () => {
+    client = await SimulatorClient.start();
+  });
+  afterEach(() => client.stop());
+
+  it('GET /contacts/{id} answers the orgContact; an unknown id is 404', async () => {
+    const r = await client.graph('GET', `/contacts/${sample.lidiaContact}?$select=displayName,companyName`);
+    assert.equal(r.status, 200);
+    assert.equal(r.body['@odata.context'], `${client.sim.graphBaseUrl}/$metadata#contacts(displayName,companyName)/$entity`);
+    assert.equal(r.body.companyName, 'Partner Ltd');
+    assert.equal((await client.graph('GET', `/contacts/${sample.megan}`)).status, 404);
+  });
+
+  it('GET /users/{id}/memberOf lists only direct groups', async () => {
+    const r = await client.graph('GET', `/users/${sample.alex}/memberOf?$select=displayName`);
+    assert.deepEqual(r.body.value.map((g: { displayName: string }) => g.displayName).sort(), ['All Company News', 'Board Communications', 'External Access Approvers']);
+  });
+
+  it('checkMemberGroups works for contacts and any directory object too', async () => {
+    const contact = await client.graph('POST', `/contacts/${sample.lidiaContact}/checkMemberGroups`, { groupIds: [sample.salesPartnersDl, sample.projectFalconDl] });
+    assert.deepEqual(contact.body.value, [sample.salesPartnersDl]);
+    const any = await client.graph('POST', `/directoryObjects/${sample.pradeepGuest}/checkMemberGroups`, { groupIds: [sample.marketingM365] });
+    assert.deepEqual(any.body.value, [sample.marketingM365]);
+    const wrongKind = await client.graph('POST', `/contacts/${sample.megan}/checkMemberGroups`, { groupIds: [sample.marketingM365] });
+    assert.equal(wrongKind.status, 404);
+  });
+});
