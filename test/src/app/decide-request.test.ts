@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { DecideRequest, type ActingUser } from '../../../src/app/decide-request';
-import { InMemoryRequestStore } from './in-memory-request-store';
-import { FixedClock } from './fixed-clock';
-import { sampleRequest } from '../domain/sample-request';
+import { InMemoryRequestStore } from '../support/in-memory-request-store';
+import { FixedClock } from '../support/fixed-clock';
+import { sampleRequest } from '../support/sample-request';
 
 const adele: ActingUser = { aadObjectId: 'approver-1', name: 'Adele Vance', tenantId: 'tenant-1' };
 const alex: ActingUser = { aadObjectId: 'approver-2', name: 'Alex Wilber', tenantId: 'tenant-1' };

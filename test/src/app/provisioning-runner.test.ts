@@ -3,11 +3,11 @@ import type { AccessRequest, JournalEntry } from '../../../src/domain/access-req
 import { AppError, ErrorCodes } from '../../../src/app/app-error';
 import { KeepInformed } from '../../../src/app/keep-informed';
 import { ProvisioningRunner, type ProvisionOutcome, type Provisioner } from '../../../src/app/provisioning-runner';
-import { InMemoryRequestStore } from './in-memory-request-store';
-import { RecordingNotifier } from './recording-notifier';
-import { RecordingLogger } from './recording-logger';
-import { FixedClock } from './fixed-clock';
-import { sampleRequest } from '../domain/sample-request';
+import { InMemoryRequestStore } from '../support/in-memory-request-store';
+import { RecordingNotifier } from '../support/recording-notifier';
+import { MemoryLogger } from '../support/test-logger';
+import { FixedClock } from '../support/fixed-clock';
+import { sampleRequest } from '../support/sample-request';
 
 const approved = sampleRequest({
   status: 'approved',
@@ -41,7 +41,7 @@ async function setup(provisioner: Provisioner, initial: AccessRequest = approved
   const store = new InMemoryRequestStore();
   await store.create(initial);
   const notifier = new RecordingNotifier();
-  const logger = new RecordingLogger();
+  const logger = new MemoryLogger();
   const clock = new FixedClock();
   const informed = new KeepInformed({ store, notifier, clock, logger });
   const runner = new ProvisioningRunner({ store, provisioner, informed, clock, logger });
@@ -99,7 +99,7 @@ describe('ProvisioningRunner', () => {
     await runner.run('R-7K3F9Q');
     const failure = (await store.get('R-7K3F9Q'))?.request.failure;
     assert.deepEqual([failure?.step, failure?.errorCode], ['unknown', 'unexpected-response']);
-    assert.ok(logger.lines.some((l) => l.level === 'error' && l.msg === 'provisioning crashed'));
+    assert.ok(logger.records.some((l) => l.level === 'error' && l.msg === 'provisioning crashed'));
   });
 
   it('does nothing for a request that is still pending approval', async () => {

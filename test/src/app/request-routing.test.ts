@@ -3,11 +3,11 @@ import { KeepInformed } from '../../../src/app/keep-informed';
 import { RequestRouting } from '../../../src/app/request-routing';
 import { InProcessJobs } from '../../../src/infrastructure/jobs/in-process-jobs';
 import type { AccessRequest } from '../../../src/domain/access-request';
-import { InMemoryRequestStore } from './in-memory-request-store';
-import { RecordingNotifier } from './recording-notifier';
-import { RecordingLogger } from './recording-logger';
-import { FixedClock } from './fixed-clock';
-import { sampleRequest } from '../domain/sample-request';
+import { InMemoryRequestStore } from '../support/in-memory-request-store';
+import { RecordingNotifier } from '../support/recording-notifier';
+import { MemoryLogger } from '../support/test-logger';
+import { FixedClock } from '../support/fixed-clock';
+import { sampleRequest } from '../support/sample-request';
 
 const decision = { by: { aadObjectId: 'approver-1', name: 'Adele Vance' }, at: '2026-11-02T09:30:00.000Z' };
 
@@ -15,7 +15,7 @@ async function setup(requests: AccessRequest[]) {
   const store = new InMemoryRequestStore();
   for (const r of requests) await store.create(r);
   const notifier = new RecordingNotifier();
-  const logger = new RecordingLogger();
+  const logger = new MemoryLogger();
   const informed = new KeepInformed({ store, notifier, clock: new FixedClock(), logger });
   const ran: string[] = [];
   const jobs = new InProcessJobs(logger);

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { mayCancel, mayDecide } from '../../../src/domain/approval-policy';
-import { sampleRequest } from './sample-request';
+import { sampleRequest } from '../support/sample-request';
 
 describe('approval policy', () => {
   const request = sampleRequest();

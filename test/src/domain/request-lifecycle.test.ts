@@ -11,7 +11,7 @@ import {
   recordStep,
   startProvisioning,
 } from '../../../src/domain/request-lifecycle';
-import { sampleRequest } from './sample-request';
+import { sampleRequest } from '../support/sample-request';
 
 const at = '2026-11-02T10:00:00.000Z';
 const adele = { aadObjectId: 'approver-1', name: 'Adele Vance' };
