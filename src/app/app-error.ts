@@ -23,6 +23,19 @@ export const ErrorCodes = {
   unexpectedResponse: 'unexpected-response',
   /** Configuration is missing or malformed. */
   configuration: 'configuration',
+  /** The e-mail address is not a valid address. */
+  invalidAddress: 'invalid-address',
+  /**
+   * The address belongs to a recipient this path cannot use (an internal user or group; a mail
+   * contact or mail user where a guest is needed).
+   */
+  recipientConflict: 'recipient-conflict',
+  /** A token for Graph or Exchange could not be obtained (credential wrong, expired or not consented). */
+  authenticationFailed: 'authentication-failed',
+  /** Graph or Exchange refused the request for another reason (4xx not covered above). */
+  requestRejected: 'request-rejected',
+  /** An object the bot just created is still not visible after every retry (directory replication). */
+  replicationPending: 'replication-pending',
 } as const;
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];

@@ -4,6 +4,7 @@ import type { ExternalPerson } from '../domain/external-person';
 import type { ExistingRecipient } from '../domain/recipient';
 import type { GroupSummary } from '../domain/group-summary';
 import type { UnsupportedGroupReason } from '../domain/group-kind';
+import type { ProvisioningRefusal } from '../domain/provisioning-plan';
 
 export type AddressCheck =
   | { readonly kind: 'ok'; readonly email: string; readonly existingRecipient?: ExistingRecipient }
@@ -18,7 +19,17 @@ export type GroupCheck =
   | { readonly kind: 'not-found' }
   | { readonly kind: 'not-owner'; readonly group: GroupSummary }
   | { readonly kind: 'unsupported'; readonly group: GroupSummary; readonly reason: UnsupportedGroupReason }
-  | { readonly kind: 'guests-not-allowed'; readonly group: GroupSummary; readonly scope: 'tenant' | 'group' };
+  | { readonly kind: 'guests-not-allowed'; readonly group: GroupSummary; readonly scope: 'tenant' | 'group' }
+  /**
+   * The address belongs to a recipient this group's path cannot use: a mail contact or mail user
+   * where a guest is needed (a guest would clash with it on proxyAddresses), or an internal one.
+   */
+  | {
+      readonly kind: 'recipient-conflict';
+      readonly group: GroupSummary;
+      readonly existingRecipient: ExistingRecipient;
+      readonly reason: ProvisioningRefusal;
+    };
 
 export interface Draft {
   readonly tenantId: string;

@@ -1,0 +1,256 @@
+import type { AccessRequest, JournalEntry } from '../domain/access-request';
+import { JournalObjectKeys, readJournal, remainingSteps } from '../domain/provisioning-journal';
+import { planProvisioning, type ProvisioningRefusal, type ProvisioningStep, type ProvisioningStepName } from '../domain/provisioning-plan';
+import type { ExistingRecipient } from '../domain/recipient';
+import { AppError, ErrorCodes, isAppError, type ErrorCode } from './app-error';
+import type { Clock } from './ports/clock';
+import type { Directory, GuestPolicy } from './ports/directory';
+import type { Logger } from './ports/logger';
+import type { ExchangeRecipients, GuestAccess } from './ports/provisioning-gateway';
+
+export interface ProvisionRequestOptions {
+  readonly directory: Directory;
+  readonly exchange: ExchangeRecipients;
+  readonly guests: GuestAccess;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  /** HIDE_MAIL_CONTACTS_FROM_ADDRESS_LISTS. */
+  readonly hideNewContactsFromAddressLists: boolean;
+  /**
+   * Waits between tries of a step that cannot see an object created a moment ago (directory
+   * replication). Default: 1, 2, 4, 8, 15 s (about half a minute in all).
+   */
+  readonly replicationDelaysMs?: readonly number[];
+  /** Injected so tests do not wait for real. */
+  readonly sleep?: (ms: number) => Promise<void>;
+}
+
+export interface ProvisionCallbacks {
+  /** Called after every step, before the next one starts: persist it (the journal is how a run resumes). */
+  readonly onJournal: (entry: JournalEntry) => Promise<void>;
+}
+
+export type ProvisionOutcome =
+  | {
+      readonly kind: 'completed';
+      /** Entra object id of the contact or guest that is now a member (when known). */
+      readonly recipientId?: string;
+      /** Exchange identity of the contact or guest (mail-contact path). */
+      readonly recipientIdentity?: string;
+      /** The person already was a member: nothing was written. */
+      readonly alreadyMember: boolean;
+    }
+  /** The directory's current state forbids it (guests no longer allowed, address taken meanwhile...). */
+  | { readonly kind: 'refused'; readonly reason: ProvisioningRefusal; readonly errorCode: ErrorCode }
+  /** A step failed; run again later to resume from the journal. */
+  | { readonly kind: 'failed'; readonly step: ProvisioningStepName | 'read-directory'; readonly errorCode: ErrorCode };
+
+export type AllowExternalSendersOutcome =
+  | { readonly kind: 'changed' }
+  | { readonly kind: 'already-allowed' }
+  /** Microsoft 365 groups are not changed this way. */
+  | { readonly kind: 'not-applicable' }
+  | { readonly kind: 'failed'; readonly errorCode: ErrorCode };
+
+const defaultReplicationDelaysMs = [1000, 2000, 4000, 8000, 15000];
+
+const refusalCodes: Readonly<Record<ProvisioningRefusal, ErrorCode>> = {
+  'guests-not-allowed': ErrorCodes.guestsNotAllowed,
+  'address-belongs-to-mail-contact': ErrorCodes.proxyAddressConflict,
+  'address-belongs-to-mail-user': ErrorCodes.proxyAddressConflict,
+  'address-belongs-to-internal-recipient': ErrorCodes.recipientConflict,
+};
+
+interface RunState {
+  recipientId?: string;
+  recipientIdentity?: string;
+  /** A recipient was created in this run or an earlier one: later steps may not see it yet. */
+  createdRecipient: boolean;
+  alreadyMember: boolean;
+}
+
+/**
+ * Provisions an approved request: re-reads the directory, plans the steps, skips those the
+ * journal says are done, and runs the rest, journaling each outcome before the next starts.
+ * Round trips: 1 parallel read (recipient look-up, and the guest policy on the guest path), then
+ * one write per remaining step (2 for a fresh address, 3 with hidden contacts, 1 to reuse).
+ */
+export class ProvisionRequest {
+  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly delays: readonly number[];
+
+  constructor(private readonly options: ProvisionRequestOptions) {
+    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.delays = options.replicationDelaysMs ?? defaultReplicationDelaysMs;
+  }
+
+  async run(request: AccessRequest, callbacks: ProvisionCallbacks): Promise<ProvisionOutcome> {
+    const log = this.options.logger.child({ requestId: request.id, groupId: request.group.id });
+    const path = request.assessment.path;
+    let existing: ExistingRecipient | undefined;
+    let policy: GuestPolicy | undefined;
+    try {
+      [existing, policy] = await Promise.all([
+        this.options.directory.findRecipient(request.person.email),
+        path === 'guest' ? this.options.directory.guestPolicy(request.group.id) : Promise.resolve(undefined),
+      ]);
+    } catch (error) {
+      const code = codeOf(error);
+      log.warn('provisioning could not read the directory', { errorCode: code, error: messageOf(error) });
+      return { kind: 'failed', step: 'read-directory', errorCode: code };
+    }
+
+    const progress = readJournal(request.journal);
+    // A recipient an earlier run created may not be visible yet: the journal is the truth then.
+    const known = progress.recipientId !== undefined || progress.recipientIdentity !== undefined;
+    const plan = planProvisioning({
+      path,
+      ...(existing !== undefined && !known ? { existingRecipient: existing } : {}),
+      alreadyMember: false,
+      ...(policy !== undefined ? { guestsAllowed: policy.tenantAllowsGuests && policy.groupAllowsGuests } : {}),
+      hideNewContactsFromAddressLists: this.options.hideNewContactsFromAddressLists,
+    });
+    if (plan.kind === 'refused') {
+      log.info('provisioning refused', { reason: plan.reason });
+      return { kind: 'refused', reason: plan.reason, errorCode: refusalCodes[plan.reason] };
+    }
+
+    const state: RunState = {
+      ...(progress.recipientId !== undefined ? { recipientId: progress.recipientId } : {}),
+      ...(progress.recipientIdentity !== undefined ? { recipientIdentity: progress.recipientIdentity } : {}),
+      createdRecipient: progress.completed.has('create-mail-contact') || progress.completed.has('invite-guest'),
+      alreadyMember: false,
+    };
+    for (const step of remainingSteps(plan.steps, progress)) {
+      let entry: JournalEntry;
+      try {
+        entry = await this.runStep(step, request, state);
+      } catch (error) {
+        const code = codeOf(error);
+        log.warn('provisioning step failed', { step: step.kind, errorCode: code, error: messageOf(error) });
+        await callbacks.onJournal({ step: step.kind, outcome: 'failed', at: this.now(), errorCode: code });
+        return { kind: 'failed', step: step.kind, errorCode: code };
+      }
+      await callbacks.onJournal(entry);
+      log.info('provisioning step finished', { step: step.kind, outcome: entry.outcome, alreadyDone: entry.alreadyDone === true });
+    }
+    return {
+      kind: 'completed',
+      ...(state.recipientId !== undefined ? { recipientId: state.recipientId } : {}),
+      ...(state.recipientIdentity !== undefined ? { recipientIdentity: state.recipientIdentity } : {}),
+      alreadyMember: state.alreadyMember,
+    };
+  }
+
+  /** Set-DistributionGroup -RequireSenderAuthenticationEnabled:$false on the request's group (idempotent). */
+  async allowExternalSenders(request: AccessRequest): Promise<AllowExternalSendersOutcome> {
+    if (request.assessment.path !== 'mail-contact') return { kind: 'not-applicable' };
+    try {
+      const result = await this.options.exchange.allowExternalSenders(request.group.id);
+      this.options.logger.info('external senders allowed', { requestId: request.id, groupId: request.group.id, result });
+      return { kind: result };
+    } catch (error) {
+      const code = codeOf(error);
+      this.options.logger.warn('allowing external senders failed', { requestId: request.id, errorCode: code, error: messageOf(error) });
+      return { kind: 'failed', errorCode: code };
+    }
+  }
+
+  private async runStep(step: ProvisioningStep, request: AccessRequest, state: RunState): Promise<JournalEntry> {
+    const { exchange, guests } = this.options;
+    const email = request.person.email;
+    switch (step.kind) {
+      case 'use-existing-recipient': {
+        state.recipientId = step.recipient.id;
+        state.recipientIdentity = step.recipient.exchangeIdentity ?? step.recipient.email;
+        return this.entry(step.kind, 'reused', state, true);
+      }
+      case 'create-mail-contact': {
+        try {
+          const created = await exchange.createMailContact({
+            email,
+            displayName: request.person.displayName,
+            firstName: request.person.firstName,
+            lastName: request.person.lastName,
+          });
+          state.recipientId = created.id;
+          state.recipientIdentity = created.identity;
+          state.createdRecipient = true;
+          return this.entry(step.kind, 'done', state, false);
+        } catch (error) {
+          if (!(isAppError(error) && error.code === ErrorCodes.proxyAddressConflict)) throw error;
+          // The address exists after all (created by an interrupted run, or meanwhile): reuse it if it is a contact.
+          const owner = await this.options.directory.findRecipient(email);
+          if (owner === undefined || !['mail-contact', 'guest', 'mail-user'].includes(owner.kind)) throw error;
+          state.recipientId = owner.id;
+          state.recipientIdentity = owner.exchangeIdentity ?? owner.email;
+          return this.entry(step.kind, 'reused', state, true);
+        }
+      }
+      case 'hide-mail-contact': {
+        const identity = this.requireIdentity(state, email);
+        await this.afterReplication(state, () => exchange.hideMailContact(identity));
+        return this.entry(step.kind, 'done', state, false);
+      }
+      case 'add-distribution-group-member': {
+        const identity = this.requireIdentity(state, email);
+        const change = await this.afterReplication(state, () => exchange.addDistributionGroupMember(request.group.id, identity));
+        state.alreadyMember = change === 'already-member';
+        return this.entry(step.kind, change === 'added' ? 'done' : 'reused', state, change === 'already-member', request.group.id);
+      }
+      case 'invite-guest': {
+        const invited = await guests.invite({ email, displayName: request.person.displayName });
+        state.recipientId = invited.userId;
+        state.recipientIdentity = email;
+        state.createdRecipient = true;
+        return this.entry(step.kind, 'done', state, false);
+      }
+      case 'add-group-member': {
+        const userId = state.recipientId;
+        if (userId === undefined) throw new AppError(ErrorCodes.notFound, 'No guest user id to add to the group');
+        const change = await this.afterReplication(state, () => guests.addGroupMember(request.group.id, userId));
+        state.alreadyMember = change === 'already-member';
+        return this.entry(step.kind, change === 'added' ? 'done' : 'reused', state, change === 'already-member', request.group.id);
+      }
+    }
+  }
+
+  /** Runs a step that uses the recipient; while a just-created recipient is not visible (not-found), waits and tries again. */
+  private async afterReplication<T>(state: RunState, action: () => Promise<T>): Promise<T> {
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        return await action();
+      } catch (error) {
+        const delay = this.delays[attempt];
+        if (!(state.createdRecipient && isAppError(error) && error.code === ErrorCodes.notFound)) throw error;
+        if (delay === undefined) throw new AppError(ErrorCodes.replicationPending, 'The new recipient is still not visible', { cause: error });
+        this.options.logger.debug('new recipient not visible yet, waiting', { attempt: attempt + 1, waitMs: delay });
+        await this.sleep(delay);
+      }
+    }
+  }
+
+  private requireIdentity(state: RunState, email: string): string {
+    return state.recipientIdentity ?? email;
+  }
+
+  private entry(step: ProvisioningStepName, outcome: 'done' | 'reused', state: RunState, alreadyDone: boolean, groupId?: string): JournalEntry {
+    const objectIds: Record<string, string> = {};
+    if (state.recipientId !== undefined) objectIds[JournalObjectKeys.recipientId] = state.recipientId;
+    if (state.recipientIdentity !== undefined) objectIds[JournalObjectKeys.recipientIdentity] = state.recipientIdentity;
+    if (groupId !== undefined) objectIds[JournalObjectKeys.groupId] = groupId;
+    return { step, outcome, at: this.now(), objectIds, ...(alreadyDone ? { alreadyDone: true } : {}) };
+  }
+
+  private now(): string {
+    return this.options.clock.now().toISOString();
+  }
+}
+
+function codeOf(error: unknown): ErrorCode {
+  return isAppError(error) ? error.code : ErrorCodes.unexpectedResponse;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

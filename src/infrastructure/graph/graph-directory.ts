@@ -1,0 +1,386 @@
+import type { Client } from '@microsoft/microsoft-graph-client';
+import { AppError, ErrorCodes } from '../../app/app-error';
+import type { Clock } from '../../app/ports/clock';
+import type { Directory, GroupMailSettings, GuestPolicy } from '../../app/ports/directory';
+import type { Logger } from '../../app/ports/logger';
+import type { GroupProperties } from '../../domain/group-kind';
+import type { ExistingRecipient, RecipientKind } from '../../domain/recipient';
+import { sameAddress } from '../../domain/email-address';
+import type { ExchangeAdminClient, ExchangeObject } from '../exchange/exchange-admin-client';
+import { ExchangeExceptionTypes, isExchangeCommandError } from '../exchange/exchange-command-error';
+import { graphFailure, isGraphStatus } from './graph-request-error';
+import { graphQuery, graphSegment, odataString } from './odata-literal';
+import { ShortLivedCache } from './short-lived-cache';
+
+export interface GraphDirectoryOptions {
+  readonly graph: Client;
+  readonly exchange: ExchangeAdminClient;
+  readonly approversGroupId: string;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  /** How long group properties and Exchange group settings are reused between calls (default 30 s). */
+  readonly cacheTtlMs?: number;
+  /** How long the verified domains are reused (default 10 min). */
+  readonly domainsTtlMs?: number;
+}
+
+/** Graph's group settings templates (shared/reference/microsoft-365-apis.md A4). */
+const tenantGuestTemplateId = '62375ab9-6b52-47ed-826b-58e47e0e304b';
+const groupGuestTemplateId = '08d542b9-071f-4e16-94b0-74abb372e3d9';
+const groupSelect = 'id,displayName,mail,groupTypes,mailEnabled,securityEnabled,onPremisesSyncEnabled,membershipRule';
+const ownerCheckParallelism = 8;
+const maxPages = 100;
+
+interface GraphUser {
+  readonly id: string;
+  readonly displayName?: string | null;
+  readonly mail?: string | null;
+  readonly userPrincipalName?: string | null;
+  readonly userType?: string | null;
+  readonly otherMails?: readonly string[] | null;
+  readonly proxyAddresses?: readonly string[] | null;
+  readonly mailNickname?: string | null;
+}
+
+interface GraphContact {
+  readonly id: string;
+  readonly displayName?: string | null;
+  readonly mail?: string | null;
+  readonly proxyAddresses?: readonly string[] | null;
+}
+
+interface GraphDirectoryObject {
+  readonly id: string;
+  readonly mail?: string | null;
+  readonly proxyAddresses?: readonly string[] | null;
+}
+
+interface Page<T> {
+  readonly value?: readonly T[];
+  readonly '@odata.nextLink'?: string;
+}
+
+interface GroupSetting {
+  readonly templateId?: string | null;
+  readonly displayName?: string | null;
+  readonly values?: ReadonlyArray<{ readonly name?: string; readonly value?: string }>;
+}
+
+/**
+ * The Directory port over Microsoft Graph and, for what Graph does not show (distribution group
+ * owners and mail settings, every kind of recipient), the Exchange Online admin endpoint.
+ * Independent reads run in parallel; every filter value goes through odataString.
+ */
+export class GraphDirectory implements Directory {
+  private readonly graph: Client;
+  private readonly exchange: ExchangeAdminClient;
+  private readonly groups: ShortLivedCache<GroupProperties | undefined>;
+  private readonly mailSettings: ShortLivedCache<GroupMailSettings>;
+  private readonly domains: ShortLivedCache<readonly string[]>;
+
+  constructor(private readonly options: GraphDirectoryOptions) {
+    this.graph = options.graph;
+    this.exchange = options.exchange;
+    const now = (): number => options.clock.now().getTime();
+    this.groups = new ShortLivedCache(options.cacheTtlMs ?? 30_000, now);
+    this.mailSettings = new ShortLivedCache(options.cacheTtlMs ?? 30_000, now);
+    this.domains = new ShortLivedCache(options.domainsTtlMs ?? 600_000, now);
+  }
+
+  verifiedDomains(): Promise<readonly string[]> {
+    return this.domains.get('domains', async () => {
+      const org = await this.get<Page<{ verifiedDomains?: ReadonlyArray<{ name?: string }> }>>(
+        `/organization${graphQuery({ $select: 'verifiedDomains' })}`,
+        'list verified domains',
+      );
+      return (org.value ?? []).flatMap((o) => o.verifiedDomains ?? []).flatMap((d) => (d.name ? [d.name.toLowerCase()] : []));
+    });
+  }
+
+  async findRecipient(email: string): Promise<ExistingRecipient | undefined> {
+    const address = email.trim().toLowerCase();
+    const [users, contacts, exchangeRecipient] = await Promise.all([
+      this.usersWithAddress(address),
+      this.contactsWithAddress(address),
+      this.exchangeRecipient(address),
+    ]);
+    const user = users[0];
+    if (user !== undefined) {
+      const kind: RecipientKind = (user.userType ?? '').toLowerCase() === 'guest' ? 'guest' : 'member-user';
+      return recipient(kind, user.id, exchangeIdentityOf(exchangeRecipient) ?? address, user.displayName ?? exchangeDisplayName(exchangeRecipient), address);
+    }
+    const contact = contacts[0];
+    if (contact !== undefined) {
+      return recipient('mail-contact', contact.id, exchangeIdentityOf(exchangeRecipient) ?? address, contact.displayName ?? exchangeDisplayName(exchangeRecipient), address);
+    }
+    if (exchangeRecipient !== undefined) {
+      const id = stringProp(exchangeRecipient, 'ExternalDirectoryObjectId');
+      return recipient(
+        recipientKindOf(stringProp(exchangeRecipient, 'RecipientTypeDetails')),
+        id,
+        exchangeIdentityOf(exchangeRecipient) ?? address,
+        exchangeDisplayName(exchangeRecipient),
+        address,
+      );
+    }
+    return undefined;
+  }
+
+  getGroup(groupId: string): Promise<GroupProperties | undefined> {
+    return this.groups.get(groupId, async () => {
+      try {
+        const group = await this.get<GroupProperties & { mail?: string | null }>(
+          `/groups/${graphSegment(groupId)}${graphQuery({ $select: groupSelect })}`,
+          'get group',
+        );
+        return normaliseGroup(group);
+      } catch (error) {
+        if (isGraphStatus(error, 404)) return undefined;
+        throw error;
+      }
+    });
+  }
+
+  async searchOwnedGroups(userId: string, query: string, top: number): Promise<GroupProperties[]> {
+    const prefix = query.trim();
+    const filter = prefix === '' ? undefined : `startswith(displayName,${odataString(prefix)})`;
+    const page = await this.get<Page<GroupProperties>>(
+      `/groups${graphQuery({ $filter: filter, $select: groupSelect, $top: 100 })}`,
+      'search groups',
+    );
+    const candidates = (page.value ?? []).map(normaliseGroup);
+    const owned: GroupProperties[] = [];
+    for (let i = 0; i < candidates.length && owned.length < top; i += ownerCheckParallelism) {
+      const slice = candidates.slice(i, i + ownerCheckParallelism);
+      const results = await Promise.all(slice.map((g) => this.ownsGroup(g, userId)));
+      slice.forEach((g, index) => {
+        if (results[index] === true) owned.push(g);
+      });
+    }
+    return owned.slice(0, top);
+  }
+
+  async isGroupOwner(groupId: string, userId: string): Promise<boolean> {
+    const group = await this.getGroup(groupId);
+    return group === undefined ? false : this.ownsGroup(group, userId);
+  }
+
+  async isApprover(userId: string): Promise<boolean> {
+    try {
+      const result = await this.post<{ value?: readonly string[] }>(
+        `/users/${graphSegment(userId)}/checkMemberGroups`,
+        { groupIds: [this.options.approversGroupId] },
+        'check approvers group membership',
+      );
+      return (result.value ?? []).some((id) => sameId(id, this.options.approversGroupId));
+    } catch (error) {
+      if (isGraphStatus(error, 404)) return false;
+      throw error;
+    }
+  }
+
+  async isMember(groupId: string, member: ExistingRecipient): Promise<boolean> {
+    const members = await this.getAll<GraphDirectoryObject>(
+      `/groups/${graphSegment(groupId)}/members${graphQuery({ $select: 'id,mail,proxyAddresses', $top: 999 })}`,
+      'list group members',
+    );
+    return members.some(
+      (m) =>
+        (member.id !== undefined && sameId(m.id, member.id)) ||
+        (member.email !== '' &&
+          (sameAddress(m.mail, member.email) || (m.proxyAddresses ?? []).some((p) => sameAddress(stripSmtp(p), member.email)))),
+    );
+  }
+
+  async guestPolicy(groupId: string): Promise<GuestPolicy> {
+    const [tenantSettings, groupSettings] = await Promise.all([
+      this.get<Page<GroupSetting>>('/groupSettings', 'read tenant group settings'),
+      this.get<Page<GroupSetting>>(`/groups/${graphSegment(groupId)}/settings`, 'read group settings').catch((error: unknown) => {
+        if (isGraphStatus(error, 404)) return { value: [] };
+        throw error;
+      }),
+    ]);
+    const tenant = (tenantSettings.value ?? []).find((s) => sameId(s.templateId ?? '', tenantGuestTemplateId) || s.displayName === 'Group.Unified');
+    const group = (groupSettings.value ?? []).find((s) => sameId(s.templateId ?? '', groupGuestTemplateId) || s.displayName === 'Group.Unified.Guest');
+    return {
+      tenantAllowsGuests: settingIsNotFalse(tenant, 'AllowToAddGuests') && settingIsNotFalse(tenant, 'AllowGuestsToAccessGroups'),
+      groupAllowsGuests: settingIsNotFalse(group, 'AllowToAddGuests'),
+    };
+  }
+
+  groupMailSettings(groupId: string): Promise<GroupMailSettings> {
+    return this.mailSettings.get(groupId, async () => {
+      const result = await this.exchange.invoke('Get-DistributionGroup', { Identity: groupId });
+      const dg = result.value[0];
+      if (dg === undefined) throw new AppError(ErrorCodes.notFound, `Get-DistributionGroup returned nothing for ${groupId}`);
+      const acceptOnly = ['AcceptMessagesOnlyFrom', 'AcceptMessagesOnlyFromDLMembers', 'AcceptMessagesOnlyFromSendersOrMembers'].some(
+        (key) => stringList(dg, key).length > 0,
+      );
+      return {
+        requireSenderAuthentication: dg['RequireSenderAuthenticationEnabled'] !== false,
+        hasAcceptOnlyFromRestrictions: acceptOnly,
+        managedBy: stringList(dg, 'ManagedBy'),
+        primarySmtpAddress: stringProp(dg, 'PrimarySmtpAddress') ?? '',
+      };
+    });
+  }
+
+  // --- ownership -------------------------------------------------------------------------
+
+  /** Microsoft 365 and security groups: Graph owners. Distribution and mail-enabled security groups: Exchange ManagedBy. */
+  private async ownsGroup(group: GroupProperties, userId: string): Promise<boolean> {
+    const exchangeManaged = group.mailEnabled && !group.groupTypes.some((t) => t.toLowerCase() === 'unified');
+    if (!exchangeManaged) {
+      const owners = await this.getAll<GraphDirectoryObject>(
+        `/groups/${graphSegment(group.id)}/owners${graphQuery({ $select: 'id', $top: 999 })}`,
+        'list group owners',
+      );
+      return owners.some((o) => sameId(o.id, userId));
+    }
+    const [settings, user] = await Promise.all([this.groupMailSettings(group.id), this.userNames(userId)]);
+    return settings.managedBy.some((entry) => user.some((name) => name.toLowerCase() === entry.trim().toLowerCase()));
+  }
+
+  /** The names Exchange may use for a user in ManagedBy: object id, UPN, mail, alias. */
+  private async userNames(userId: string): Promise<string[]> {
+    try {
+      const user = await this.get<GraphUser>(
+        `/users/${graphSegment(userId)}${graphQuery({ $select: 'id,userPrincipalName,mail,mailNickname' })}`,
+        'get user',
+      );
+      return [user.id, user.userPrincipalName, user.mail, user.mailNickname].filter((n): n is string => typeof n === 'string' && n !== '');
+    } catch (error) {
+      if (isGraphStatus(error, 404)) return [userId];
+      throw error;
+    }
+  }
+
+  // --- recipient look-ups ----------------------------------------------------------------
+
+  private async usersWithAddress(address: string): Promise<GraphUser[]> {
+    const lit = odataString(address);
+    const smtp = odataString(`smtp:${address}`);
+    const filter = `mail eq ${lit} or userPrincipalName eq ${lit} or otherMails/any(m:m eq ${lit}) or proxyAddresses/any(p:p eq ${smtp})`;
+    const page = await this.get<Page<GraphUser>>(
+      `/users${graphQuery({ $filter: filter, $select: 'id,displayName,mail,userPrincipalName,userType,otherMails,proxyAddresses' })}`,
+      'find users by address',
+    );
+    return (page.value ?? []).filter(
+      (u) =>
+        sameAddress(u.mail, address) ||
+        sameAddress(u.userPrincipalName, address) ||
+        (u.otherMails ?? []).some((m) => sameAddress(m, address)) ||
+        (u.proxyAddresses ?? []).some((p) => sameAddress(stripSmtp(p), address)),
+    );
+  }
+
+  private async contactsWithAddress(address: string): Promise<GraphContact[]> {
+    const filter = `mail eq ${odataString(address)} or proxyAddresses/any(p:p eq ${odataString(`smtp:${address}`)})`;
+    const page = await this.get<Page<GraphContact>>(
+      `/contacts${graphQuery({ $filter: filter, $select: 'id,displayName,mail,proxyAddresses' })}`,
+      'find contacts by address',
+    );
+    return (page.value ?? []).filter(
+      (c) => sameAddress(c.mail, address) || (c.proxyAddresses ?? []).some((p) => sameAddress(stripSmtp(p), address)),
+    );
+  }
+
+  private async exchangeRecipient(address: string): Promise<ExchangeObject | undefined> {
+    try {
+      const result = await this.exchange.invoke('Get-Recipient', { Identity: address });
+      return result.value[0];
+    } catch (error) {
+      if (isExchangeCommandError(error) && error.exceptionType === ExchangeExceptionTypes.notFound) return undefined;
+      throw error;
+    }
+  }
+
+  // --- Graph plumbing ----------------------------------------------------------------------
+
+  private async get<T>(path: string, operation: string): Promise<T> {
+    try {
+      return (await this.graph.api(path).get()) as T;
+    } catch (error) {
+      throw graphFailure(error, operation);
+    }
+  }
+
+  private async post<T>(path: string, body: unknown, operation: string): Promise<T> {
+    try {
+      return (await this.graph.api(path).post(body)) as T;
+    } catch (error) {
+      throw graphFailure(error, operation);
+    }
+  }
+
+  /** Every item of a paged collection (follows @odata.nextLink). */
+  private async getAll<T>(path: string, operation: string): Promise<T[]> {
+    const items: T[] = [];
+    let next: string | undefined = path;
+    for (let page = 0; next !== undefined && page < maxPages; page += 1) {
+      const result: Page<T> = await this.get<Page<T>>(next, operation);
+      items.push(...(result.value ?? []));
+      next = result['@odata.nextLink'];
+    }
+    return items;
+  }
+}
+
+function normaliseGroup(group: GroupProperties): GroupProperties {
+  return {
+    id: group.id,
+    displayName: group.displayName,
+    mail: group.mail ?? null,
+    groupTypes: group.groupTypes ?? [],
+    mailEnabled: group.mailEnabled === true,
+    securityEnabled: group.securityEnabled === true,
+    onPremisesSyncEnabled: group.onPremisesSyncEnabled ?? null,
+    membershipRule: group.membershipRule ?? null,
+  };
+}
+
+function recipient(kind: RecipientKind, id: string | undefined, exchangeIdentity: string, displayName: string, email: string): ExistingRecipient {
+  return { kind, ...(id !== undefined && id !== '' ? { id } : {}), exchangeIdentity, displayName, email };
+}
+
+function recipientKindOf(details: string | undefined): RecipientKind {
+  const d = (details ?? '').toLowerCase();
+  if (d === 'mailcontact') return 'mail-contact';
+  if (d === 'guestmailuser') return 'guest';
+  if (d === 'mailuser') return 'mail-user';
+  if (d.endsWith('mailbox') && d !== 'groupmailbox') return 'member-user';
+  if (d.includes('group') || d === 'roomlist') return 'group';
+  return 'other';
+}
+
+function exchangeIdentityOf(obj: ExchangeObject | undefined): string | undefined {
+  return obj === undefined ? undefined : (stringProp(obj, 'PrimarySmtpAddress') ?? stringProp(obj, 'Identity'));
+}
+
+function exchangeDisplayName(obj: ExchangeObject | undefined): string {
+  return (obj && (stringProp(obj, 'DisplayName') ?? stringProp(obj, 'Name'))) ?? '';
+}
+
+function stringProp(obj: ExchangeObject, key: string): string | undefined {
+  const v = obj[key];
+  return typeof v === 'string' && v !== '' ? v : undefined;
+}
+
+function stringList(obj: ExchangeObject, key: string): string[] {
+  const v = obj[key];
+  if (Array.isArray(v)) return v.filter((x): x is string => typeof x === 'string' && x !== '');
+  return typeof v === 'string' && v !== '' ? [v] : [];
+}
+
+function stripSmtp(proxy: string): string {
+  return proxy.replace(/^smtp:/i, '');
+}
+
+function sameId(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase();
+}
+
+function settingIsNotFalse(setting: GroupSetting | undefined, name: string): boolean {
+  const v = setting?.values?.find((x) => x.name === name)?.value;
+  return v === undefined || v.toLowerCase() !== 'false';
+}
