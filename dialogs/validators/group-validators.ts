@@ -47,6 +47,11 @@ export function groupRefusal(check: Exclude<GroupCheck, { kind: 'ok' }>, fallbac
       return { key: `intake.group.refused.${check.reason}`, params: { group: check.group.displayName } };
     case 'guests-not-allowed':
       return { key: `intake.group.refused.guestsNotAllowed.${check.scope}`, params: { group: check.group.displayName } };
+    case 'recipient-conflict':
+      return {
+        key: `intake.group.refused.recipientConflict.${check.reason}`,
+        params: { group: check.group.displayName, email: check.existingRecipient.email, name: check.existingRecipient.displayName },
+      };
   }
 }
 

@@ -197,6 +197,26 @@ describe('IntakeDialog (through MainDialog)', () => {
       ]);
     });
 
+    it('refuses a Microsoft 365 group for an address that belongs to a mail contact, and says why', async () => {
+      const conversation = DialogConversation.main(intakeDependencies());
+      await play(conversation, [
+        ['add external', [t('intake.intro'), t('intake.email.ask')]],
+        ['jane@fabrikam.com', [t('intake.email.recognised', { email: 'jane@fabrikam.com', kind: t('card.recipientKind.mail-contact'), name: 'Jane Contact' }), t('intake.firstName.ask', { email: 'jane@fabrikam.com' })]],
+        ['Jane', [t('intake.lastName.ask', { firstName: 'Jane' })]],
+        ['Contact', [t('intake.displayName.ask', { suggested: 'Jane Contact' })]],
+        ['ok', [t('intake.company.ask', { name: 'Jane Contact' })]],
+        ['skip', [t('intake.group.ask')]],
+        [
+          'Project Falcon',
+          [
+            t('intake.group.foundOne', { group: 'Project Falcon (falcon@contoso.com)' }),
+            t('intake.group.refused.recipientConflict.address-belongs-to-mail-contact', { email: 'jane@fabrikam.com', name: 'Jane Contact', group: 'Project Falcon' }),
+            t('intake.group.ask'),
+          ],
+        ],
+      ]);
+    });
+
     it('"search again" goes back to the name question without counting as a wrong answer', async () => {
       const conversation = DialogConversation.main(intakeDependencies());
       await play(conversation, [

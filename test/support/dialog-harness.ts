@@ -7,7 +7,7 @@ import { MainDialog } from '../../dialogs/main-dialog';
 import type { IntakeDialogDependencies } from '../../dialogs/intake-dialog';
 import { FakeRequestIntake } from './fake-request-intake';
 import { ada, contosoFakeTenant, tenantId } from './contoso-fake-tenant';
-import { FixedClock } from './fixed-clock';
+import { FixedClock } from '../src/support/fixed-clock';
 import { InMemoryPendingDrafts } from './in-memory-pending-drafts';
 
 export const catalogue = MessageCatalogue.load(projectLocalesDir());

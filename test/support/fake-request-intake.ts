@@ -70,6 +70,10 @@ export class FakeRequestIntake implements RequestIntake {
     const address = email.toLowerCase();
     const existingRecipient = this.tenant.recipients.find((recipient) => recipient.email === address);
     const { groupKind, path } = summary.classification;
+    if (path === 'guest' && (existingRecipient?.kind === 'mail-contact' || existingRecipient?.kind === 'mail-user')) {
+      const reason = existingRecipient.kind === 'mail-contact' ? 'address-belongs-to-mail-contact' : 'address-belongs-to-mail-user';
+      return { kind: 'recipient-conflict', group: summary, existingRecipient, reason };
+    }
     return {
       kind: 'ok',
       group: summary,

@@ -204,8 +204,8 @@ describe('TeamsBot', () => {
         throw new Error('store unreachable: secret-token-123');
       };
       const pressed = await bot.press(CardVerbs.confirm, { draftId });
-      const [logged] = bot.logger.errors();
-      assert.equal(bot.logger.errors().length, 1);
+      const [logged] = bot.logger.records.filter((record) => record.level === 'error');
+      assert.equal(bot.logger.records.filter((record) => record.level === 'error').length, 1);
       const correlationId = String(logged?.fields['correlationId']);
       assert.deepEqual(pressed.body?.value, t('common.unexpectedError', { correlationId }));
       assert.doesNotMatch(String(pressed.body?.value), /secret-token|store unreachable/);
@@ -218,8 +218,8 @@ describe('TeamsBot', () => {
       };
       await bot.say('add external');
       const replies = await bot.say('jane.doe@fabrikam.com');
-      assert.equal(bot.logger.errors().length, 1);
-      const correlationId = String(bot.logger.errors()[0]?.fields['correlationId']);
+      assert.equal(bot.logger.records.filter((record) => record.level === 'error').length, 1);
+      const correlationId = String(bot.logger.records.filter((record) => record.level === 'error')[0]?.fields['correlationId']);
       assert.deepEqual(replies.map(replyText), [t('common.unexpectedError', { correlationId })]);
       assert.deepEqual((await bot.say('Jane')).map(replyText), [`${t('bot.notUnderstood', { text: 'Jane' })}\n\n${t('bot.help')}`]);
     });
