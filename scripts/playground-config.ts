@@ -82,8 +82,8 @@ export function playgroundConfigYaml(tenant: TenantData, user: TenantUser): stri
     `  name: ${q('My Team')}`,
     `  aadGroupId: ${q('00000000-0000-0000-0000-000000000031')}`,
     '  channels:',
-    `    - id: ${q('19:my-team-general@thread.tacv2')}`,
-    `      name: ${q('General')}`,
+    `    - id: ${q('19:my-team-external-access@thread.tacv2')}`,
+    `      name: ${q('External access')}`,
   ];
   return `${lines.join('\n')}\n`;
 }
