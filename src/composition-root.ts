@@ -1,4 +1,4 @@
-import { MemoryStorage, type Storage } from 'botbuilder';
+import type { Storage } from 'botbuilder';
 import { type RunningSimulator, startSimulator } from '../simulator/simulator-server';
 import { loadTenantFile, sampleTenantPath } from '../simulator/tenant-file';
 import { IntakeService } from './app/intake-service';
@@ -17,14 +17,15 @@ import { createGraphClient } from './infrastructure/graph/graph-client-factory';
 import { GraphDirectory } from './infrastructure/graph/graph-directory';
 import { createTokenCredential } from './infrastructure/identity/token-credential-factory';
 import { createLogger } from './infrastructure/logging/pino-logger';
-import { VolatileRequestStore } from './bot/volatile-request-store';
+import { createStorage } from './infrastructure/storage/create-storage';
+import { StorageRequestStore } from './infrastructure/storage/storage-request-store';
 
 export interface StartOptions {
   readonly logger?: Logger;
   readonly clock?: Clock;
-  /** Bot state storage; default the durable store in DATA_DIR. */
+  /** Bot state (dialogs, drafts); default the configured store (files in DATA_DIR, or Azure Blob storage). */
   readonly storage?: Storage;
-  /** Access requests; default the durable store in DATA_DIR. */
+  /** Access requests; default a StorageRequestStore on the configured store. */
   readonly requestStore?: RequestStore;
 }
 
@@ -68,6 +69,7 @@ export async function startBot(config: AppConfig, options: StartOptions = {}): P
   if (!directoryConfig) throw new Error('unreachable: no directory configuration');
 
   try {
+    const durable = createStorage(config.storage);
     const credential = createTokenCredential(directoryConfig.credential);
     const graph = createGraphClient({ baseUrl: directoryConfig.graphBaseUrl, ...(credential ? { credential } : {}) });
     const exchange = new ExchangeAdminClient({
@@ -86,13 +88,13 @@ export async function startBot(config: AppConfig, options: StartOptions = {}): P
     });
     const intake = new IntakeService({
       directory,
-      store: options.requestStore ?? new VolatileRequestStore(),
+      store: options.requestStore ?? new StorageRequestStore({ storage: durable, logger: logger.child({ component: 'request-store' }) }),
       clock,
       newId: randomRequestIds(),
       logger: logger.child({ component: 'intake' }),
       hideNewContactsFromAddressLists: directoryConfig.hideMailContactsFromAddressLists,
     });
-    const app = createBotApplication({ intake, storage: options.storage ?? new MemoryStorage(), catalogue, logger, clock });
+    const app = createBotApplication({ intake, storage: options.storage ?? durable, catalogue, logger, clock });
     const server = new BotServer({
       adapter: createCloudAdapter(config.bot.auth, app.onTurnError),
       run: (context) => app.bot.run(context),

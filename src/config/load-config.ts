@@ -1,5 +1,6 @@
 import { type BotConfig, type ConfigResult, type LocalRunConfig, botConfigFromEnv, localRunConfigFromEnv, microsoftAppKeys } from './bot-config';
 import { type DirectoryConfig, directoryConfigFromEnv, isLoopbackUrl } from './directory-config';
+import { type StorageConfig, storageConfigFromEnv } from './storage-config';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -14,6 +15,8 @@ export interface AppConfig {
   readonly bot: BotConfig;
   readonly tenant: TenantConfig;
   readonly local: LocalRunConfig;
+  /** Bot state, access requests and the audit log: a local folder (default ./data) or Azure Blob storage. */
+  readonly storage: StorageConfig;
 }
 
 /** Any of these set means "use this directory", never the embedded simulated tenant. */
@@ -39,7 +42,7 @@ function isSet(env: Env, key: string): boolean {
 
 /**
  * The whole configuration from an environment, validated once: the bot's own keys, the directory
- * (Graph and Exchange) keys and the local-run keys. Every problem of every part is listed at once,
+ * (Graph and Exchange) keys, the storage keys and the local-run keys. Every problem of every part is listed at once,
  * each naming the key to set. Any Microsoft or directory key set means the embedded simulated
  * tenant is not used: an incomplete production configuration is an error, never a silent
  * fall-back to simulated data.
@@ -50,6 +53,8 @@ export function configFromEnv(env: Env, cwd: string): ConfigResult<AppConfig> {
   if (!bot.ok) errors.push(...bot.errors);
   const local = localRunConfigFromEnv(env, cwd);
   if (!local.ok) errors.push(...local.errors);
+  const storage = storageConfigFromEnv(env);
+  if (!storage.ok) errors.push(...storage.errors);
 
   const wantsDirectory = directoryKeys.some((key) => isSet(env, key)) || microsoftAppKeys.some((key) => isSet(env, key));
   let tenant: TenantConfig | undefined;
@@ -65,8 +70,8 @@ export function configFromEnv(env: Env, cwd: string): ConfigResult<AppConfig> {
     tenant = Object.freeze(approvers ? { kind: 'embedded-simulator', approversGroupId: approvers } : { kind: 'embedded-simulator' });
   }
 
-  if (errors.length > 0 || !bot.ok || !local.ok || tenant === undefined) return { ok: false, errors };
-  return { ok: true, value: Object.freeze({ bot: bot.value, tenant, local: local.value }) };
+  if (errors.length > 0 || !bot.ok || !local.ok || !storage.ok || tenant === undefined) return { ok: false, errors };
+  return { ok: true, value: Object.freeze({ bot: bot.value, tenant, local: local.value, storage: storage.value }) };
 }
 
 /** The configuration of this process. The only place in the project that reads `process.env`. */

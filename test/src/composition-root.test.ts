@@ -3,21 +3,22 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type RunningBot, startBot } from '../../src/composition-root';
-import { configFromEnv } from '../../src/config/load-config';
+import { type AppConfig, configFromEnv } from '../../src/config/load-config';
 import { type RunningSimulator, startSimulator } from '../../simulator/simulator-server';
 import { loadTenantFile, sampleTenantPath } from '../../simulator/tenant-file';
 import { CardVerbs } from '../../cards/card-verbs';
 import { BotClient, sentText } from '../support/bot-client';
 import { t } from '../support/dialog-harness';
 import { RecordingConnector } from '../support/recording-connector';
-import { InMemoryRequestStore } from './support/in-memory-request-store';
+import { createStorage } from '../../src/infrastructure/storage/create-storage';
+import { StorageRequestStore } from '../../src/infrastructure/storage/storage-request-store';
 import { MemoryLogger } from './support/test-logger';
 
 /** Megan Bowen, the requester of the sample tenant (docs/simulator.md). */
 const megan = { aadObjectId: '1bdf6ebe-100d-4a76-af06-e24d23e91909', name: 'Megan Bowen' };
 const diego = { aadObjectId: 'f86ce0e7-7d95-4a89-9570-3b9a35341f19', name: 'Diego Siciliani' };
 
-function configFor(env: Record<string, string>, dataDir: string) {
+function configFor(env: Record<string, string>, dataDir: string): AppConfig {
   const result = configFromEnv({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env }, process.cwd());
   if (!result.ok) throw new Error(result.errors.join('\n'));
   return result.value;
@@ -27,16 +28,14 @@ describe('the running bot over HTTP (composition root, simulated tenant, real in
   let connector: RecordingConnector;
   let bot: RunningBot | undefined;
   let dataDir: string;
-  let store: InMemoryRequestStore;
   let logger: MemoryLogger;
 
   beforeEach(async () => {
     connector = new RecordingConnector();
     await connector.start();
     dataDir = mkdtempSync(join(tmpdir(), 'bot-data-'));
-    store = new InMemoryRequestStore();
     logger = new MemoryLogger();
-    bot = await startBot(configFor({}, dataDir), { requestStore: store, logger });
+    bot = await startBot(configFor({}, dataDir), { logger });
   });
 
   afterEach(async () => {
@@ -97,6 +96,8 @@ describe('the running bot over HTTP (composition root, simulated tenant, real in
 
     const confirmed = await megansChat.press(CardVerbs.confirm, { draftId });
     assert.equal(confirmed.status, 200);
+    // Read back from the data folder with a store of our own: the request is on disk.
+    const store = new StorageRequestStore({ storage: createStorage({ kind: 'file', dataDir }), logger: new MemoryLogger() });
     const [pending] = await store.listByStatus(['pending-approval']);
     assert.ok(pending, 'the request is stored as pending approval');
     assert.match(pending.id, /^R-[0-9A-Z]{6}$/);
@@ -108,6 +109,16 @@ describe('the running bot over HTTP (composition root, simulated tenant, real in
     const body = confirmed.body as { statusCode: number; type: string; value: unknown };
     assert.equal(body.type, 'application/vnd.microsoft.card.adaptive');
     assert.ok(JSON.stringify(body.value).includes(t('card.confirm.status.submitted', { requestId: pending.id })));
+  });
+
+  it('keeps a conversation in the data folder: after a restart the intake goes on where it was', async () => {
+    const megansChat = client();
+    await megansChat.say('add external');
+    await megansChat.say('jane.doe@partner.example');
+    await bot?.stop();
+    bot = await startBot(configFor({}, dataDir), { logger });
+    const after = await client().say('Jane');
+    assert.deepEqual(after.sent.map(sentText), [t('intake.lastName.ask', { firstName: 'Jane' })]);
   });
 
   it('refuses a group Megan does not own by name and each unsupported kind, with the reason', async () => {

@@ -32,6 +32,15 @@ describe('configFromEnv', () => {
     assert.deepEqual(config.bot, { auth: { kind: 'none' }, port: 3978, host: '127.0.0.1', dataDir: '/srv/bot/data', logLevel: 'info' });
     assert.deepEqual(config.tenant, { kind: 'embedded-simulator' });
     assert.deepEqual(config.local, { simulatorPort: 0, playgroundPort: 56150, playgroundUser: 'megan@contoso.com' });
+    assert.deepEqual(config.storage, { kind: 'file', dataDir: './data' });
+  });
+
+  it('lists storage problems together with every other problem', () => {
+    const errors = errorsOf({ PORT: '-1', STORAGE: 'floppy', MicrosoftAppId: appId });
+    assert.ok(errors.some((error) => /^PORT "-1" is not a port/.test(error)));
+    assert.ok(errors.some((error) => /^STORAGE "floppy" is not supported/.test(error)));
+    assert.ok(errors.some((error) => /^MicrosoftAppType is not set/.test(error)));
+    assert.ok(errors.some((error) => /^AZURE_TENANT_ID is not set/.test(error)));
   });
 
   it('a complete SingleTenant bot with a real directory listens on all interfaces and uses that directory', () => {
@@ -95,7 +104,7 @@ describe('configFromEnv', () => {
 
   it('returns a frozen configuration', () => {
     const config = valueOf({});
-    assert.ok(Object.isFrozen(config) && Object.isFrozen(config.bot) && Object.isFrozen(config.bot.auth) && Object.isFrozen(config.tenant) && Object.isFrozen(config.local));
+    assert.ok(Object.isFrozen(config) && Object.isFrozen(config.bot) && Object.isFrozen(config.bot.auth) && Object.isFrozen(config.tenant) && Object.isFrozen(config.local) && Object.isFrozen(config.storage));
   });
 
   it('load-config.ts is the only source file that reads process.env', () => {
