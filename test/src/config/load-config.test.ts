@@ -107,6 +107,19 @@ describe('configFromEnv', () => {
     assert.ok(Object.isFrozen(config) && Object.isFrozen(config.bot) && Object.isFrozen(config.bot.auth) && Object.isFrozen(config.tenant) && Object.isFrozen(config.local) && Object.isFrozen(config.storage));
   });
 
+  it('.env.example lists every key the configuration reads', () => {
+    const root = join(__dirname, '..', '..', '..', '..');
+    const example = readFileSync(join(root, '.env.example'), 'utf8');
+    const documented = new Set([...example.matchAll(/^([A-Za-z_]+)=/gm)].map((match) => match[1]));
+    const read = new Set<string>();
+    for (const file of readdirSync(join(root, 'src', 'config'))) {
+      const code = readFileSync(join(root, 'src', 'config', file), 'utf8');
+      for (const match of code.matchAll(/value\('([A-Za-z_]+)'\)/g)) read.add(match[1] ?? '');
+    }
+    assert.ok(read.size >= 20, `found only ${read.size} keys`);
+    assert.deepEqual([...read].filter((key) => !documented.has(key)), []);
+  });
+
   it('load-config.ts is the only source file that reads process.env', () => {
     const root = join(__dirname, '..', '..', '..', '..');
     const readers: string[] = [];
