@@ -50,6 +50,18 @@ describe('TeamsBot', () => {
     assert.deepEqual(someoneJoined, []);
   });
 
+  it('greets a team with the welcome card when it is added to the team', async () => {
+    const bot = new BotHarness();
+    const added = await bot.receive({
+      type: 'conversationUpdate',
+      membersAdded: [botAccount],
+      from: userAccount(ada),
+      conversation: teamChannel,
+      channelData: { eventType: 'teamMemberAdded', team: { id: '19:my-team@thread.tacv2' }, tenant: { id: 't' } },
+    });
+    assert.deepEqual(added.map((activity) => cardTexts(cardOf(activity))[0]), [t('card.welcome.title')]);
+  });
+
   it('answers "help", and anything it does not understand with help rather than silence', async () => {
     const bot = new BotHarness();
     assert.deepEqual((await bot.say('help')).map(replyText), [t('bot.help')]);
