@@ -98,6 +98,7 @@ export async function startBot(config: AppConfig, options: StartOptions = {}): P
     const server = new BotServer({
       adapter: createCloudAdapter(config.bot.auth, app.onTurnError),
       run: (context) => app.bot.run(context),
+      requireToken: config.bot.auth.kind !== 'none',
       logger: logger.child({ component: 'http' }),
     });
     const listening = await server.listen(config.bot.port, config.bot.host);

@@ -9,6 +9,8 @@ export interface BotServerOptions {
   /** The bot's turn logic (TeamsBot.run). */
   readonly run: (context: TurnContext) => Promise<void>;
   readonly logger: Logger;
+  /** A registered bot: requests without a bearer token are refused (401) before the adapter validates it. */
+  readonly requireToken: boolean;
   /** Largest accepted body; Bot Framework activities are far smaller. Default 256 KB. */
   readonly maxBodyBytes?: number;
 }
@@ -95,6 +97,10 @@ export class BotServer {
     }
     if (path !== '/api/messages') return sendJson(response, 404, { error: `no such endpoint: ${path ?? ''}` });
     if (request.method !== 'POST') return this.methodNotAllowed(response, 'POST');
+    if (this.options.requireToken && !/^Bearer \S+/i.test(request.headers.authorization ?? '')) {
+      response.setHeader('www-authenticate', 'Bearer');
+      return sendJson(response, 401, { error: 'a Bot Framework token is required' });
+    }
     if (!/^application\/json\b/i.test(request.headers['content-type'] ?? '')) {
       return sendJson(response, 415, { error: 'the body must be JSON (content-type: application/json)' });
     }

@@ -201,6 +201,27 @@ describe('the bot against a simulated tenant started on its own', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
+  it('with a Microsoft app id, refuses an activity that carries no Bot Framework token (401) and never answers it', async () => {
+    const config = configFor(
+      {
+        GRAPH_BASE_URL: simulator.graphBaseUrl,
+        EXCHANGE_BASE_URL: simulator.exchangeBaseUrl,
+        AZURE_TENANT_ID: simulator.tenantId,
+        MicrosoftAppType: 'SingleTenant',
+        MicrosoftAppId: '3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f',
+        MicrosoftAppPassword: 'not-a-real-secret',
+        MicrosoftAppTenantId: simulator.tenantId,
+        HOST: '127.0.0.1',
+      },
+      dataDir,
+    );
+    bot = await startBot(config, { logger: new MemoryLogger() });
+    const chat = new BotClient(bot.url, connector, megan, simulator.tenantId);
+    const refused = await chat.say('add external');
+    assert.equal(refused.status, 401);
+    assert.deepEqual(refused.sent, []);
+  });
+
   it('uses GRAPH_BASE_URL, EXCHANGE_BASE_URL and AZURE_TENANT_ID and embeds no simulator of its own', async () => {
     const config = configFor(
       { GRAPH_BASE_URL: simulator.graphBaseUrl, EXCHANGE_BASE_URL: simulator.exchangeBaseUrl, AZURE_TENANT_ID: simulator.tenantId },
