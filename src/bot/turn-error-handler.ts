@@ -1,0 +1,58 @@
+import { randomUUID } from 'node:crypto';
+import { ActivityTypes, type BotState, type TurnContext } from 'botbuilder';
+import { isAppError } from '../app/app-error';
+import type { Logger } from '../app/ports/logger';
+import type { MessageCatalogue } from '../i18n/message-catalogue';
+
+export interface TurnErrorHandlerDependencies {
+  readonly logger: Logger;
+  readonly catalogue: MessageCatalogue;
+  /** The state that holds the user's dialog: cleared so a broken dialog cannot trap them. */
+  readonly dialogState: BotState;
+  readonly newCorrelationId?: () => string;
+}
+
+/**
+ * The adapter's onTurnError: logs the failure once with a correlation id, clears the user's dialog
+ * state, and tells the user a catalogue message with that id (never the error itself).
+ */
+export function createTurnErrorHandler(deps: TurnErrorHandlerDependencies): (context: TurnContext, error: Error) => Promise<void> {
+  const newCorrelationId = deps.newCorrelationId ?? randomUUID;
+  return async (context, error) => {
+    const correlationId = newCorrelationId();
+    const { activity } = context;
+    deps.logger.error('turn failed', {
+      correlationId,
+      activityType: activity.type,
+      activityName: activity.name,
+      conversationId: activity.conversation?.id,
+      code: isAppError(error) ? error.code : undefined,
+      error: { name: error?.name, message: error?.message, stack: error?.stack },
+    });
+    try {
+      await deps.dialogState.delete(context);
+    } catch (cleanupError) {
+      deps.logger.warn('could not clear dialog state after a failed turn', {
+        correlationId,
+        error: cleanupError instanceof Error ? cleanupError.message : String(cleanupError),
+      });
+    }
+    const text = deps.catalogue.translator(activity.locale)('common.unexpectedError', { correlationId });
+    try {
+      if (activity.type === ActivityTypes.Invoke) {
+        // Answer the invoke itself, so the client shows the message instead of a generic failure.
+        await context.sendActivity({
+          type: ActivityTypes.InvokeResponse,
+          value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text } },
+        });
+      } else {
+        await context.sendActivity(text);
+      }
+    } catch (sendError) {
+      deps.logger.warn('could not tell the user about a failed turn', {
+        correlationId,
+        error: sendError instanceof Error ? sendError.message : String(sendError),
+      });
+    }
+  };
+}
