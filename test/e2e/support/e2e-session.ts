@@ -28,6 +28,11 @@ export function e2eSession(): { start(test: Mocha.Context, options: Omit<E2eSyst
 }
 
 function withNote(error: Error | undefined, note: string): Error | undefined {
-  if (error) error.message = `${error.message}\n${note}`;
+  if (error) {
+    const before = error.message;
+    error.message = `${before}\n${note}`;
+    // Reporters print the message part of the stack, which was captured with the old message.
+    if (error.stack?.includes(before)) error.stack = error.stack.replace(before, error.message);
+  }
   return error;
 }

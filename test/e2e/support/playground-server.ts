@@ -49,8 +49,10 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
       '--disable-telemetry',
     ],
     cwd: options.workDir,
+    // Only what it needs: nothing of the outer environment (credentials, proxies) reaches it.
     env: {
-      ...process.env,
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
       TEAMSAPPTESTER_BROWSER: 'none',
       APPLICATION_INSIGHTS_NO_STATSBEAT: 'true',
       M365_AGENTS_PLAYGROUND_CONFIG_PATH: configPath,

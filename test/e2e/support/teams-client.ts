@@ -13,6 +13,10 @@ export const phoneCardWidth = phoneViewport.width - 2 * 16;
 
 export type Expected = string | RegExp;
 
+/** A card as the Playground renders it: Adaptive Cards, and hero cards (choice prompts). */
+export const cardSelector = '.ac-adaptiveCard, [data-tid="hero-card"]';
+const cardButtonSelector = '.ac-actionSet button, [data-tid="hero-card-buttons"] button';
+
 /** Visible text as a person reads it: markdown markers gone, white space collapsed. */
 export function plain(text: string): string {
   return text.replace(/\*\*/g, '').replace(/\s+/g, ' ').trim();
@@ -110,17 +114,20 @@ export class TeamsClient {
     }
   }
 
-  /** Like waitForBotMessage, for a message that is an Adaptive Card; returns the card. */
+  /** Like waitForBotMessage, for a message that is a card (Adaptive Card or hero card); returns the card. */
   async waitForCard(expected: Expected, since = 0, timeoutMs = botReplyTimeoutMs): Promise<Locator> {
     const message = await this.waitForBotMessage(expected, since, timeoutMs);
-    const card = message.locator('.ac-adaptiveCard').first();
+    const card = message.locator(cardSelector).first();
     await card.waitFor({ state: 'visible' });
     return card;
   }
 
-  /** A button of the card's action set, found by its visible title. */
+  /**
+   * A button of the card, found by its visible title: an Adaptive Card's action set (Action.Execute)
+   * or a hero card's buttons (the bot's choice prompts).
+   */
   cardButton(card: Locator, title: string): Locator {
-    return card.locator('.ac-actionSet').getByRole('button', { name: title, exact: true });
+    return card.locator(cardButtonSelector).filter({ has: this.page.getByText(title, { exact: true }) });
   }
 
   /** Clicks a card button once it is visible and enabled. */
@@ -130,8 +137,22 @@ export class TeamsClient {
     await button.click();
   }
 
-  /** A screenshot of what this person sees now. */
+  /**
+   * Presses one of the suggested-action buttons shown under the last message (they are sent as the
+   * person's answer). Returns the bot message count before, like say().
+   */
+  async chooseSuggestedAction(title: string): Promise<number> {
+    const before = await this.botMessages().count();
+    const button = this.page.getByRole('button', { name: title, exact: true }).and(this.page.locator('button:not(.fai-OutputCard button)'));
+    await button.click();
+    await button.waitFor({ state: 'detached' });
+    return before;
+  }
+
+  /** A screenshot of what this person sees now, scrolled to the newest message as a chat is. */
   async shot(step: string): Promise<string> {
+    const newest = this.botMessages().last();
+    if ((await this.botMessages().count()) > 0) await newest.scrollIntoViewIfNeeded();
     return this.shots.page(this.page, this.who, step);
   }
 
