@@ -22,6 +22,7 @@ describe('e2e: a team owner adds an external person to a distribution group, in 
       company: 'Partner Ltd',
       groupQuery: 'Sales',
       groupName: group.displayName,
+      groupMail: group.mail!,
       reason: 'Jane runs the joint sales pipeline with us and needs the partner announcements.',
     });
     const cardText = await card.innerText();

@@ -16,8 +16,15 @@ export interface RequestAnswers {
   readonly groupQuery: string;
   /** The group, answered by name from the list of matching groups. */
   readonly groupName: string;
+  /** The group's e-mail address (the bot shows "Name (address)"). */
+  readonly groupMail: string;
+  /** True when the query matches only this group of the requester's (the bot then takes it without a list). */
+  readonly onlyMatch?: boolean;
   readonly reason: string;
 }
+
+/** Called with every card the person sees on the way (for the phone-width checks). */
+export type CardSeen = (name: string, card: Locator) => Promise<void>;
 
 /** The request id the bot gave, as shown to the requester (e.g. R-7K3F9Q). */
 export const requestIdPattern = 'R-[A-Z0-9]+';
@@ -27,10 +34,11 @@ export const requestIdPattern = 'R-[A-Z0-9]+';
  * and answers every question (making the one mistake if asked to), taking the suggested display
  * name with its button and naming the group from the list offered. Returns the confirmation card.
  */
-export async function fillInRequest(client: TeamsClient, t: Translator, answers: RequestAnswers): Promise<Locator> {
+export async function fillInRequest(client: TeamsClient, t: Translator, answers: RequestAnswers, onCard?: CardSeen): Promise<Locator> {
   await client.openConversation('Personal Chat');
-  await client.waitForCard(t('card.welcome.title'));
+  const welcome = await client.waitForCard(t('card.welcome.title'));
   await client.shot('personal chat with the welcome card');
+  await onCard?.('welcome', welcome);
 
   let since = await client.say('add external');
   await client.waitForBotMessage(t('intake.intro'), since);
@@ -64,12 +72,17 @@ export async function fillInRequest(client: TeamsClient, t: Translator, answers:
   await client.shot('asked for the group');
 
   since = await client.say(answers.groupQuery);
-  const choices = await client.waitForCard(textPattern(t, 'intake.group.choose', { count: '\\d+', list: '.*' }, { query: answers.groupQuery }), since);
-  assert.ok((await choices.innerText()).includes(answers.groupName), `the list of matching groups shows ${answers.groupName}`);
-  await client.shot('groups listed');
-  // The list's buttons are imBack actions, which the Playground does not send; the prompt also
-  // takes the group's name typed in, as a person reading "Answer with its number or name" would.
-  since = await client.say(answers.groupName);
+  if (answers.onlyMatch) {
+    await client.waitForBotMessage(t('intake.group.foundOne', { group: `${answers.groupName} (${answers.groupMail})` }), since);
+  } else {
+    const choices = await client.waitForCard(textPattern(t, 'intake.group.choose', { count: '\\d+', list: '.*' }, { query: answers.groupQuery }), since);
+    assert.ok((await choices.innerText()).includes(`${answers.groupName} (${answers.groupMail})`), `the list of matching groups shows ${answers.groupName}`);
+    await client.shot('groups listed');
+    await onCard?.('group choice', choices);
+    // The list's buttons are imBack actions, which the Playground does not send; the prompt also
+    // takes the group's name typed in, as a person reading "Answer with its number or name" would.
+    since = await client.say(answers.groupName);
+  }
   await client.waitForBotMessage(t('intake.reason.ask', { name: suggested, group: answers.groupName }), since);
   await client.shot('group picked, asked for the reason');
 
@@ -83,6 +96,7 @@ export async function fillInRequest(client: TeamsClient, t: Translator, answers:
     assert.ok(await client.cardButton(card, button).isEnabled(), `the confirmation card offers "${button}"`);
   }
   await client.cardShot(card, 'confirmation card');
+  await onCard?.('confirmation', card);
   return card;
 }
 
@@ -90,7 +104,7 @@ export async function fillInRequest(client: TeamsClient, t: Translator, answers:
  * The requester presses Confirm: the card turns into "Submitted as request R-…", its buttons go,
  * and the bot says the request waits for an admin. Returns the request id shown.
  */
-export async function confirmRequest(client: TeamsClient, t: Translator, card: Locator): Promise<string> {
+export async function confirmRequest(client: TeamsClient, t: Translator, card: Locator, onCard?: CardSeen): Promise<string> {
   const since = await client.botMessages().count();
   await client.clickCardButton(card, t('card.confirm.confirm'));
   const submitted = textPattern(t, 'bot.card.submitted', { requestId: requestIdPattern });
@@ -102,5 +116,6 @@ export async function confirmRequest(client: TeamsClient, t: Translator, card: L
   await client.cardButton(updated, t('card.confirm.confirm')).waitFor({ state: 'detached' });
   await client.shot('request submitted');
   await client.cardShot(updated, 'confirmation card after confirm');
+  await onCard?.('confirmation, submitted', updated);
   return requestId;
 }

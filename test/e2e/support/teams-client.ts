@@ -57,12 +57,30 @@ export class TeamsClient {
     return this.page.locator('.fai-OutputCard');
   }
 
+  /** True when the conversation is the open one (the list marks it with its own style). */
+  async isOpen(label: string): Promise<boolean> {
+    return this.page.evaluate((l) => {
+      const items = Array.from(document.querySelectorAll('[role="treeitem"]'));
+      const target = items.find((i) => i.getAttribute('aria-label') === l);
+      return target !== undefined && items.length > 1 && items.every((i) => i === target || i.className !== target.className);
+    }, label);
+  }
+
+  /** Opens a conversation from the list: "Personal Chat", "Group Chat", "My Team - General", "My Team - Approvals". */
   async openConversation(label: string): Promise<void> {
+    if (await this.isOpen(label)) return;
     const item = this.page.locator(`[role="treeitem"][aria-label="${label}"]`).first();
+    // On a narrow screen the conversation list is folded away behind the menu button.
+    const menu = this.page.getByTitle('Toggle app bar and conversation window');
+    const folded = !(await item.isVisible());
+    if (folded) await menu.click();
     await item.click();
+    if (folded) await menu.click();
+    // Open: the list shows it selected (its own style, unlike every other conversation).
     await this.page.waitForFunction((l) => {
-      const el = document.querySelector(`[role="treeitem"][aria-label="${l}"]`);
-      return el !== null && (el.getAttribute('aria-selected') === 'true' || el.getAttribute('aria-current') !== null || el.matches(':focus-within'));
+      const items = Array.from(document.querySelectorAll('[role="treeitem"]'));
+      const target = items.find((i) => i.getAttribute('aria-label') === l);
+      return target !== undefined && items.every((i) => i === target || i.className !== target.className);
     }, label);
     await this.composer().waitFor({ state: 'visible' });
   }
@@ -177,8 +195,14 @@ export class TeamsClient {
    * layout (wrapping, columns, buttons) is what the check sees.
    */
   private async narrowCardsToPhoneWidth(): Promise<void> {
+    // The chat pane has desktop minimum widths (400 and 600 px); a phone's pane is the screen.
+    await this.composer().evaluate((composer) => {
+      for (let el = composer.parentElement; el && el !== document.body; el = el.parentElement) {
+        if (parseFloat(getComputedStyle(el).minWidth) > 0) el.style.minWidth = '0';
+      }
+    });
     await this.page.addStyleTag({
-      content: `.ac-preview-panel, .ac-adaptiveCard { width: ${phoneCardWidth}px !important; min-width: 0 !important; max-width: ${phoneCardWidth}px !important; }`,
+      content: `.ac-preview-panel, .ac-adaptiveCard, [data-tid="hero-card"] { width: ${phoneCardWidth}px !important; min-width: 0 !important; max-width: ${phoneCardWidth}px !important; }`,
     });
   }
 }
