@@ -1,0 +1,59 @@
+/**
+ * Fault knobs for reliability tests and benchmarks. Every decision is drawn from a seeded
+ * generator, so a run with the same seed and the same request order repeats exactly.
+ */
+export interface FaultSettings {
+  /** Share of operations answered with an injected error, 0..1. */
+  readonly errorRate?: number;
+  /** Which errors to inject: 'throttle' = 429 with Retry-After, 'unavailable' = 503. Default both. */
+  readonly errorKinds?: readonly ('throttle' | 'unavailable')[];
+  /** Retry-After of injected errors, in seconds. Default 1. */
+  readonly retryAfterSeconds?: number;
+  /** Delay added to every answer, in milliseconds (overrides the start option latencyMs). */
+  readonly latencyMs?: number;
+  /** Objects created at run time stay invisible to reads (Graph and Exchange) for this long. */
+  readonly replicationDelayMs?: number;
+  /**
+   * Operations answered 403. Graph: "<METHOD> <path template>", e.g. "GET /organization",
+   * "POST /groups/{id}/members/$ref", "POST /invitations". Exchange: the cmdlet name, e.g. "New-MailContact".
+   */
+  readonly forbid?: readonly string[];
+}
+
+const errorKinds = ['throttle', 'unavailable'] as const;
+
+/** Validates fault settings given as JSON (POST /_simulator/faults); returns a message naming the bad field. */
+export function parseFaultSettings(json: unknown): FaultSettings | string {
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return 'fault settings must be a JSON object';
+  const o = json as Record<string, unknown>;
+  const nonNegative = (name: string, max?: number): string | undefined => {
+    const v = o[name];
+    if (v === undefined) return undefined;
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || (max !== undefined && v > max)) {
+      return `${name} must be a number from 0${max === undefined ? '' : ` to ${max}`}`;
+    }
+    return undefined;
+  };
+  const problem =
+    nonNegative('errorRate', 1) ?? nonNegative('retryAfterSeconds') ?? nonNegative('latencyMs') ?? nonNegative('replicationDelayMs');
+  if (problem !== undefined) return problem;
+  if (o['errorKinds'] !== undefined) {
+    const kinds = o['errorKinds'];
+    if (!Array.isArray(kinds) || kinds.length === 0 || kinds.some((k) => !(errorKinds as readonly unknown[]).includes(k))) {
+      return 'errorKinds must be a non-empty array of "throttle" and "unavailable"';
+    }
+  }
+  if (o['forbid'] !== undefined) {
+    const forbid = o['forbid'];
+    if (!Array.isArray(forbid) || forbid.some((f) => typeof f !== 'string')) return 'forbid must be an array of operation names';
+  }
+  const settings: FaultSettings = {
+    ...(o['errorRate'] !== undefined ? { errorRate: o['errorRate'] as number } : {}),
+    ...(o['errorKinds'] !== undefined ? { errorKinds: o['errorKinds'] as ('throttle' | 'unavailable')[] } : {}),
+    ...(o['retryAfterSeconds'] !== undefined ? { retryAfterSeconds: o['retryAfterSeconds'] as number } : {}),
+    ...(o['latencyMs'] !== undefined ? { latencyMs: o['latencyMs'] as number } : {}),
+    ...(o['replicationDelayMs'] !== undefined ? { replicationDelayMs: o['replicationDelayMs'] as number } : {}),
+    ...(o['forbid'] !== undefined ? { forbid: o['forbid'] as string[] } : {}),
+  };
+  return settings;
+}
