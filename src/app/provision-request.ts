@@ -179,8 +179,10 @@ export class ProvisionRequest {
           return this.entry(step.kind, 'done', state, false);
         } catch (error) {
           if (!(isAppError(error) && error.code === ErrorCodes.proxyAddressConflict)) throw error;
-          // The address exists after all (created by an interrupted run, or meanwhile): reuse it if it is a contact.
-          const owner = await this.options.directory.findRecipient(email);
+          // The address exists after all (created by an interrupted run that could not journal it,
+          // or meanwhile): reuse it if it is a contact, guest or mail user. Reads may lag behind
+          // the uniqueness check that refused the create, so look again a few times.
+          const owner = await this.findAfterConflict(email);
           if (owner === undefined || !['mail-contact', 'guest', 'mail-user'].includes(owner.kind)) throw error;
           state.recipientId = owner.id;
           state.recipientIdentity = owner.exchangeIdentity ?? owner.email;
@@ -227,6 +229,16 @@ export class ProvisionRequest {
         this.options.logger.debug('new recipient not visible yet, waiting', { attempt: attempt + 1, waitMs: delay });
         await this.sleep(delay);
       }
+    }
+  }
+
+  private async findAfterConflict(email: string): Promise<ExistingRecipient | undefined> {
+    for (let attempt = 0; ; attempt += 1) {
+      const owner = await this.options.directory.findRecipient(email);
+      const delay = this.delays[attempt];
+      if (owner !== undefined || delay === undefined) return owner;
+      this.options.logger.debug('conflicting recipient not visible yet, waiting', { attempt: attempt + 1, waitMs: delay });
+      await this.sleep(delay);
     }
   }
 

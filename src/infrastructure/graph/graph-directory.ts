@@ -69,6 +69,7 @@ interface GroupSetting {
 /**
  * The Directory port over Microsoft Graph and, for what Graph does not show (distribution group
  * owners and mail settings, every kind of recipient), the Exchange Online admin endpoint.
+ * ManagedBy entries are compared with the user's Exchange names, read with Get-Recipient.
  * Independent reads run in parallel; every filter value goes through odataString.
  */
 export class GraphDirectory implements Directory {
@@ -241,18 +242,25 @@ export class GraphDirectory implements Directory {
     return settings.managedBy.some((entry) => user.some((name) => name.toLowerCase() === entry.trim().toLowerCase()));
   }
 
-  /** The names Exchange may use for a user in ManagedBy: object id, UPN, mail, alias. */
+  /**
+   * The names Exchange may use for a user in ManagedBy (Exchange writes recipient names there,
+   * not object ids): the user's Exchange Name, Alias, Identity, primary address and object id.
+   */
   private async userNames(userId: string): Promise<string[]> {
+    let user: ExchangeObject | undefined;
     try {
-      const user = await this.get<GraphUser>(
-        `/users/${graphSegment(userId)}${graphQuery({ $select: 'id,userPrincipalName,mail,mailNickname' })}`,
-        'get user',
-      );
-      return [user.id, user.userPrincipalName, user.mail, user.mailNickname].filter((n): n is string => typeof n === 'string' && n !== '');
+      user = (await this.exchange.invoke('Get-Recipient', { Identity: userId })).value[0];
     } catch (error) {
-      if (isGraphStatus(error, 404)) return [userId];
-      throw error;
+      if (!(isExchangeCommandError(error) && error.exceptionType === ExchangeExceptionTypes.notFound)) throw error;
     }
+    const names = [userId];
+    if (user !== undefined) {
+      for (const key of ['Name', 'Alias', 'Identity', 'PrimarySmtpAddress', 'ExternalDirectoryObjectId', 'Guid']) {
+        const value = stringProp(user, key);
+        if (value !== undefined) names.push(value);
+      }
+    }
+    return names;
   }
 
   // --- recipient look-ups ----------------------------------------------------------------
