@@ -68,4 +68,38 @@ export interface AccessRequest {
   readonly createdAt: string;
   readonly decision?: Decision;
   readonly journal: readonly JournalEntry[];
+  /** Set when provisioning failed: where it stopped, for the approvers' Retry. */
+  readonly failure?: ProvisioningFailure;
+  /** "Allow external senders" on the group: a separate action with its own approval. */
+  readonly externalSenders?: ExternalSendersChange;
+  /** Where the approval card was posted, so it can be updated for everyone (opaque to the domain). */
+  readonly approvalMessage?: { readonly conversationKey: string; readonly activityId: string };
+  /** Notifications that could not be delivered (bot removed, conversation gone): recorded, never lost. */
+  readonly undelivered?: readonly UndeliveredNotice[];
+  /** ISO 8601 of the last change. */
+  readonly updatedAt?: string;
+}
+
+export interface ProvisioningFailure {
+  readonly step: string;
+  readonly errorCode: string;
+  /** ISO 8601. */
+  readonly at: string;
+  readonly attempts: number;
+}
+
+export interface ExternalSendersChange {
+  readonly status: 'allowed' | 'failed';
+  readonly by: Actor;
+  /** ISO 8601. */
+  readonly at: string;
+  readonly errorCode?: string;
+}
+
+export interface UndeliveredNotice {
+  readonly notice: string;
+  readonly recipient: 'requester' | 'approvers';
+  /** ISO 8601. */
+  readonly at: string;
+  readonly reason: string;
 }

@@ -237,7 +237,7 @@ describe('simulator: request log and control endpoints', () => {
     assert.match(r.body.error.message, /Graph is under \/v1\.0/);
   });
 
-  it('binds to 127.0.0.1 only', async () => {
+  it('reports its URLs on 127.0.0.1 and the tenant id', async () => {
     client = await SimulatorClient.start();
     assert.match(client.sim.baseUrl, /^http:\/\/127\.0\.0\.1:\d+$/);
     assert.equal(client.sim.graphBaseUrl, `${client.sim.baseUrl}/v1.0`);

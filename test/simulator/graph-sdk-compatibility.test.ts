@@ -35,6 +35,17 @@ describe('simulator: with the Microsoft Graph SDK', () => {
     assert.equal(new Set(names).size, 10);
   });
 
+  it('keeps $filter and $select across pages', async () => {
+    const first = (await graph.api('/users').filter("userType eq 'Member'").select('displayName,userType').top(2).get()) as PageCollection;
+    const seen: { displayName: string; userType: string }[] = [];
+    await new PageIterator(graph, first, (u: { displayName: string; userType: string }) => {
+      seen.push(u);
+      return true;
+    }).iterate();
+    assert.deepEqual(seen.map((u) => u.displayName), ['Megan Bowen', 'Alex Wilber', 'Adele Vance', 'Diego Siciliani']);
+    assert.ok(seen.every((u) => u.userType === 'Member'));
+  });
+
   it('retries injected throttling through its RetryHandler, honouring Retry-After', async () => {
     // About three calls in ten throttled; with this seed never four in a row, so the SDK's three retries suffice.
     client.sim.setFaults({ errorRate: 0.3, errorKinds: ['throttle'], retryAfterSeconds: 0 });

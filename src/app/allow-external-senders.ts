@@ -1,0 +1,66 @@
+import type { AccessRequest, TargetGroup } from '../domain/access-request';
+import type { DecisionRefusal } from '../domain/approval-policy';
+import { recordExternalSenders } from '../domain/request-lifecycle';
+import { authoriseApprover, type ActingUser } from './authorise-approver';
+import type { KeepInformed } from './keep-informed';
+import type { Clock } from './ports/clock';
+import type { Directory } from './ports/directory';
+import type { RequestStore } from './ports/request-store';
+import { updateRequest } from './update-request';
+
+/** Lets external (unauthenticated) senders mail a group: Set-DistributionGroup -RequireSenderAuthenticationEnabled:$false. */
+export interface ExternalSendersGateway {
+  allowExternalSenders(group: TargetGroup): Promise<{ readonly kind: 'allowed' } | { readonly kind: 'failed'; readonly errorCode: string }>;
+}
+
+export type AllowExternalSendersResult =
+  | { readonly kind: 'allowed'; readonly request: AccessRequest }
+  | { readonly kind: 'failed'; readonly errorCode: string; readonly request: AccessRequest }
+  | { readonly kind: 'denied'; readonly reason: DecisionRefusal; readonly request: AccessRequest }
+  /** Not completed yet, the group already accepts external senders, or it was already done. */
+  | { readonly kind: 'not-applicable'; readonly request: AccessRequest }
+  | { readonly kind: 'not-found' };
+
+export interface AllowExternalSendersDeps {
+  readonly store: RequestStore;
+  readonly directory: Pick<Directory, 'isApprover'>;
+  readonly gateway: ExternalSendersGateway;
+  readonly informed: KeepInformed;
+  readonly clock: Clock;
+}
+
+/**
+ * Step 3 of Microsoft's procedure, as its own approved action: after the person was added, an
+ * approver lets external senders mail the group so the person can post to it.
+ */
+export class AllowExternalSenders {
+  constructor(private readonly deps: AllowExternalSendersDeps) {}
+
+  async execute(requestId: string, actor: ActingUser): Promise<AllowExternalSendersResult> {
+    const stored = await this.deps.store.get(requestId);
+    if (!stored) return { kind: 'not-found' };
+    const request = stored.request;
+    const permission = await authoriseApprover(this.deps.directory, actor, request);
+    if (permission.kind === 'denied') return { kind: 'denied', reason: permission.reason, request };
+    if (request.status !== 'completed' || !request.assessment.internalSendersOnly || request.externalSenders?.status === 'allowed') {
+      return { kind: 'not-applicable', request };
+    }
+
+    const result = await this.deps.gateway.allowExternalSenders(request.group);
+    const by = { aadObjectId: actor.aadObjectId, name: actor.name };
+    const at = this.deps.clock.now().toISOString();
+    const change =
+      result.kind === 'allowed' ? { status: 'allowed' as const, by, at } : { status: 'failed' as const, by, at, errorCode: result.errorCode };
+    const saved = await updateRequest(this.deps.store, requestId, (current) => recordExternalSenders(current, change));
+    if (saved.kind !== 'updated') {
+      const current = await this.deps.store.get(requestId);
+      return current ? { kind: 'not-applicable', request: current.request } : { kind: 'not-found' };
+    }
+    await this.deps.informed.approvalCard(saved.request);
+    if (result.kind === 'allowed') {
+      await this.deps.informed.requester(saved.request, 'external-senders-allowed');
+      return { kind: 'allowed', request: saved.request };
+    }
+    return { kind: 'failed', errorCode: result.errorCode, request: saved.request };
+  }
+}

@@ -1,0 +1,36 @@
+import type { AccessRequest } from '../domain/access-request';
+import type { DecisionRefusal } from '../domain/approval-policy';
+import { authoriseApprover, type ActingUser } from './authorise-approver';
+import type { BackgroundJobs } from './ports/background-jobs';
+import type { Directory } from './ports/directory';
+import type { RequestStore } from './ports/request-store';
+import type { ProvisioningRunner } from './provisioning-runner';
+
+export type RetryResult =
+  | { readonly kind: 'retrying'; readonly request: AccessRequest }
+  | { readonly kind: 'denied'; readonly reason: DecisionRefusal; readonly request: AccessRequest }
+  /** Only a failed request can be retried (someone may have retried it already). */
+  | { readonly kind: 'not-failed'; readonly request: AccessRequest }
+  | { readonly kind: 'not-found' };
+
+export interface RetryProvisioningDeps {
+  readonly store: RequestStore;
+  readonly directory: Pick<Directory, 'isApprover'>;
+  readonly runner: Pick<ProvisioningRunner, 'run'>;
+  readonly jobs: BackgroundJobs;
+}
+
+/** An approver retries a failed provisioning; it resumes after the steps already done. */
+export class RetryProvisioning {
+  constructor(private readonly deps: RetryProvisioningDeps) {}
+
+  async execute(requestId: string, actor: ActingUser): Promise<RetryResult> {
+    const stored = await this.deps.store.get(requestId);
+    if (!stored) return { kind: 'not-found' };
+    const permission = await authoriseApprover(this.deps.directory, actor, stored.request);
+    if (permission.kind === 'denied') return { kind: 'denied', reason: permission.reason, request: stored.request };
+    if (stored.request.status !== 'failed') return { kind: 'not-failed', request: stored.request };
+    this.deps.jobs.run(`provision ${requestId}`, () => this.deps.runner.run(requestId));
+    return { kind: 'retrying', request: stored.request };
+  }
+}
