@@ -7,6 +7,7 @@ import type { Clock } from './ports/clock';
 import type { Directory, GuestPolicy } from './ports/directory';
 import type { Logger } from './ports/logger';
 import type { ExchangeRecipients, GuestAccess } from './ports/provisioning-gateway';
+import type { ProvisionOutcome as RunnerOutcome, Provisioner } from './provisioning-runner';
 
 export interface ProvisionRequestOptions {
   readonly directory: Directory;
@@ -75,7 +76,10 @@ interface RunState {
  * Round trips: 1 parallel read (recipient look-up, and the guest policy on the guest path), then
  * one write per remaining step (2 for a fresh address, 3 with hidden contacts, 1 to reuse).
  */
-export class ProvisionRequest {
+/** The step name a refusal is reported under where only "failed with a step" can be said. */
+export const planStep = 'plan';
+
+export class ProvisionRequest implements Provisioner {
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly delays: readonly number[];
 
@@ -140,6 +144,22 @@ export class ProvisionRequest {
       ...(state.recipientIdentity !== undefined ? { recipientIdentity: state.recipientIdentity } : {}),
       alreadyMember: state.alreadyMember,
     };
+  }
+
+  /**
+   * The Provisioner port of the ProvisioningRunner (src/app/provisioning-runner.ts): run() with
+   * a refusal reported as a failure of the 'plan' step, with its error code.
+   */
+  async provision(request: AccessRequest, record: (entry: JournalEntry) => Promise<void>): Promise<RunnerOutcome> {
+    const outcome = await this.run(request, { onJournal: record });
+    switch (outcome.kind) {
+      case 'completed':
+        return { kind: 'completed' };
+      case 'refused':
+        return { kind: 'failed', step: planStep, errorCode: outcome.errorCode };
+      case 'failed':
+        return { kind: 'failed', step: outcome.step, errorCode: outcome.errorCode };
+    }
   }
 
   /** Set-DistributionGroup -RequireSenderAuthenticationEnabled:$false on the request's group (idempotent). */

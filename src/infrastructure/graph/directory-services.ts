@@ -1,9 +1,11 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
 import type { Clock } from '../../app/ports/clock';
 import type { Logger } from '../../app/ports/logger';
+import type { ExternalSendersGateway } from '../../app/allow-external-senders';
 import type { ExchangeRecipients, GuestAccess } from '../../app/ports/provisioning-gateway';
 import type { DirectoryConfig } from '../../config/directory-config';
 import { ExchangeAdminClient } from '../exchange/exchange-admin-client';
+import { ExchangeExternalSenders } from '../exchange/exchange-external-senders';
 import { ExchangeRecipientsAdapter } from '../exchange/exchange-recipients-adapter';
 import type { RetryPolicy } from '../exchange/retry-delay';
 import { createTokenCredential } from '../identity/token-credential-factory';
@@ -15,6 +17,8 @@ export interface DirectoryServices {
   readonly directory: GraphDirectory;
   readonly exchangeRecipients: ExchangeRecipients;
   readonly guestAccess: GuestAccess;
+  /** For the AllowExternalSenders use case (src/app/allow-external-senders.ts). */
+  readonly externalSenders: ExternalSendersGateway;
   readonly graphClient: Client;
   readonly exchangeClient: ExchangeAdminClient;
 }
@@ -55,9 +59,11 @@ export function createDirectoryServices(config: DirectoryConfig, deps: Directory
     clock: deps.clock,
     logger: deps.logger.child({ component: 'directory' }),
   });
+  const exchangeRecipients = new ExchangeRecipientsAdapter(exchangeClient);
   return {
     directory,
-    exchangeRecipients: new ExchangeRecipientsAdapter(exchangeClient),
+    exchangeRecipients,
+    externalSenders: new ExchangeExternalSenders(exchangeRecipients, deps.logger.child({ component: 'external-senders' })),
     guestAccess: new GraphGuestAccess({ graph: graphClient, graphBaseUrl: config.graphBaseUrl, directory }),
     graphClient,
     exchangeClient,

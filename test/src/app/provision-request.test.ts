@@ -1,6 +1,9 @@
 import { strict as assert } from 'node:assert';
 import type { AccessRequest, JournalEntry } from '../../../src/domain/access-request';
 import type { ProvisionOutcome } from '../../../src/app/provision-request';
+import { KeepInformed } from '../../../src/app/keep-informed';
+import { ProvisioningRunner } from '../../../src/app/provisioning-runner';
+import { RecordingNotifier } from '../support/recording-notifier';
 import { sample, SimulatedTenantWorld, type WorldOptions } from '../support/simulated-tenant-world';
 
 interface Contact {
@@ -312,6 +315,33 @@ describe('ProvisionRequest against the simulated tenant', () => {
         assert.ok(retry, `no retry after the 429 of ${t.operation}`);
         assert.ok(retry.time - t.time >= 990, `${t.operation} retried after ${retry.time - t.time} ms, Retry-After said 1 s`);
       }
+    });
+  });
+
+  describe("as the ProvisioningRunner's Provisioner", () => {
+    function runner(): ProvisioningRunner {
+      const informed = new KeepInformed({ store: world.store, notifier: new RecordingNotifier(), clock: world.clock, logger: world.logger });
+      return new ProvisioningRunner({ store: world.store, provisioner: world.provisioning, informed, clock: world.clock, logger: world.logger });
+    }
+
+    it('an approved request ends completed, with every step journaled on the stored request', async () => {
+      const request = await approved(world, sample.salesPartnersDl, 'jane.doe@partner.example');
+      const stored = await world.store.get(request.id);
+      assert.ok(stored);
+      await world.store.update(request, stored.eTag);
+      await runner().run(request.id);
+      const after = (await world.store.get(request.id))?.request;
+      assert.equal(after?.status, 'completed');
+      assert.deepEqual(steps(after?.journal ?? []), ['create-mail-contact:done', 'add-distribution-group-member:done']);
+    });
+
+    it('a refusal found at provisioning time ends failed at the plan step with its code', async () => {
+      const request = handMade(sample.legalM365NoGuests, 'microsoft-365', 'jane.doe@partner.example');
+      await world.store.create(request);
+      await runner().run(request.id);
+      const after = (await world.store.get(request.id))?.request;
+      assert.equal(after?.status, 'failed');
+      assert.deepEqual({ step: after?.failure?.step, errorCode: after?.failure?.errorCode }, { step: 'plan', errorCode: 'guests-not-allowed' });
     });
   });
 
