@@ -78,6 +78,7 @@ export class GraphDirectory implements Directory {
   private readonly groups: ShortLivedCache<GroupProperties | undefined>;
   private readonly mailSettings: ShortLivedCache<GroupMailSettings>;
   private readonly domains: ShortLivedCache<readonly string[]>;
+  private readonly exchangeNames: ShortLivedCache<string[]>;
 
   constructor(private readonly options: GraphDirectoryOptions) {
     this.graph = options.graph;
@@ -86,6 +87,7 @@ export class GraphDirectory implements Directory {
     this.groups = new ShortLivedCache(options.cacheTtlMs ?? 30_000, now);
     this.mailSettings = new ShortLivedCache(options.cacheTtlMs ?? 30_000, now);
     this.domains = new ShortLivedCache(options.domainsTtlMs ?? 600_000, now);
+    this.exchangeNames = new ShortLivedCache(options.cacheTtlMs ?? 30_000, now);
   }
 
   verifiedDomains(): Promise<readonly string[]> {
@@ -246,7 +248,11 @@ export class GraphDirectory implements Directory {
    * The names Exchange may use for a user in ManagedBy (Exchange writes recipient names there,
    * not object ids): the user's Exchange Name, Alias, Identity, primary address and object id.
    */
-  private async userNames(userId: string): Promise<string[]> {
+  private userNames(userId: string): Promise<string[]> {
+    return this.exchangeNames.get(userId, () => this.readUserNames(userId));
+  }
+
+  private async readUserNames(userId: string): Promise<string[]> {
     let user: ExchangeObject | undefined;
     try {
       user = (await this.exchange.invoke('Get-Recipient', { Identity: userId })).value[0];
