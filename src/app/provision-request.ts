@@ -2,6 +2,8 @@ import type { AccessRequest, JournalEntry } from '../domain/access-request';
 import { JournalObjectKeys, readJournal, remainingSteps } from '../domain/provisioning-journal';
 import { planProvisioning, type ProvisioningRefusal, type ProvisioningStep, type ProvisioningStepName } from '../domain/provisioning-plan';
 import type { ExistingRecipient } from '../domain/recipient';
+import { classifyGroup } from '../domain/group-classification';
+import type { GroupProperties, UnsupportedGroupReason } from '../domain/group-kind';
 import { AppError, ErrorCodes, isAppError, type ErrorCode } from './app-error';
 import type { Clock } from './ports/clock';
 import type { Directory, GuestPolicy } from './ports/directory';
@@ -41,8 +43,12 @@ export type ProvisionOutcome =
       /** The person already was a member: nothing was written. */
       readonly alreadyMember: boolean;
     }
-  /** The directory's current state forbids it (guests no longer allowed, address taken meanwhile...). */
-  | { readonly kind: 'refused'; readonly reason: ProvisioningRefusal; readonly errorCode: ErrorCode }
+  /** The directory's current state forbids it (guests no longer allowed, address taken meanwhile, group changed...). */
+  | {
+      readonly kind: 'refused';
+      readonly reason: ProvisioningRefusal | UnsupportedGroupReason | 'group-kind-changed';
+      readonly errorCode: ErrorCode;
+    }
   /** A step failed; run again later to resume from the journal. */
   | { readonly kind: 'failed'; readonly step: ProvisioningStepName | 'read-directory'; readonly errorCode: ErrorCode };
 
@@ -73,7 +79,7 @@ interface RunState {
 /**
  * Provisions an approved request: re-reads the directory, plans the steps, skips those the
  * journal says are done, and runs the rest, journaling each outcome before the next starts.
- * Round trips: 1 parallel read (recipient look-up, and the guest policy on the guest path), then
+ * Round trips: 1 parallel read (recipient look-up, the group, and the guest policy on the guest path), then
  * one write per remaining step (2 for a fresh address, 3 with hidden contacts, 1 to reuse).
  */
 /** The step name a refusal is reported under where only "failed with a step" can be said. */
@@ -93,15 +99,28 @@ export class ProvisionRequest implements Provisioner {
     const path = request.assessment.path;
     let existing: ExistingRecipient | undefined;
     let policy: GuestPolicy | undefined;
+    let group: GroupProperties | undefined;
     try {
-      [existing, policy] = await Promise.all([
+      [existing, policy, group] = await Promise.all([
         this.options.directory.findRecipient(request.person.email),
         path === 'guest' ? this.options.directory.guestPolicy(request.group.id) : Promise.resolve(undefined),
+        this.options.directory.getGroup(request.group.id),
       ]);
     } catch (error) {
       const code = codeOf(error);
       log.warn('provisioning could not read the directory', { errorCode: code, error: messageOf(error) });
       return { kind: 'failed', step: 'read-directory', errorCode: code };
+    }
+    if (group === undefined) {
+      log.warn('the group no longer exists');
+      return { kind: 'failed', step: 'read-directory', errorCode: ErrorCodes.notFound };
+    }
+    // The group may have changed since approval (now synced, dynamic, or another kind).
+    const classification = classifyGroup(group);
+    if (classification.kind === 'unsupported' || classification.path !== path) {
+      const reason = classification.kind === 'unsupported' ? classification.reason : 'group-kind-changed';
+      log.info('provisioning refused: the group changed', { reason });
+      return { kind: 'refused', reason, errorCode: ErrorCodes.groupNotWritable };
     }
 
     const progress = readJournal(request.journal);

@@ -218,6 +218,27 @@ describe('ProvisionRequest against the simulated tenant', () => {
     });
   });
 
+  describe('the group changed after approval', () => {
+    it('a group now synced from on-premises is refused before anything is written', async () => {
+      const { outcome } = await provision(world, handMade(sample.boardSynced, 'distribution', 'jane.doe@partner.example'));
+      assert.deepEqual(outcome, { kind: 'refused', reason: 'synced-from-on-premises', errorCode: 'group-not-writable' });
+      assert.equal(world.count('New-MailContact'), 0);
+    });
+
+    it('a group now dynamic, or now a plain security group, is refused', async () => {
+      const dynamic = await provision(world, handMade(sample.salesEveryoneDynamic, 'microsoft-365', 'jane.doe@partner.example'));
+      assert.equal(dynamic.outcome.kind === 'refused' && dynamic.outcome.reason, 'dynamic-membership');
+      const security = await provision(world, handMade(sample.laptopSecurity, 'distribution', 'jane.doe@partner.example'));
+      assert.equal(security.outcome.kind === 'refused' && security.outcome.reason, 'security-group');
+      assert.equal(world.count('POST /invitations') + world.count('New-MailContact'), 0);
+    });
+
+    it('a deleted group fails the directory read as not-found', async () => {
+      const { outcome } = await provision(world, handMade('00000000-0000-0000-0000-000000000000', 'distribution', 'jane.doe@partner.example'));
+      assert.deepEqual(outcome, { kind: 'failed', step: 'read-directory', errorCode: 'not-found' });
+    });
+  });
+
   describe('resuming an interrupted run', () => {
     /** Runs until the first journal entry is persisted, then "crashes". */
     async function crashAfterFirstStep(request: AccessRequest): Promise<JournalEntry[]> {
