@@ -109,7 +109,10 @@ export class GraphDirectory implements Directory {
     ]);
     const user = users[0];
     if (user !== undefined) {
-      const kind: RecipientKind = (user.userType ?? '').toLowerCase() === 'guest' ? 'guest' : 'member-user';
+      // A member user whose address Exchange knows as an external mail user is reusable as such.
+      const exchangeKind = exchangeRecipient === undefined ? undefined : recipientKindOf(stringProp(exchangeRecipient, 'RecipientTypeDetails'));
+      const kind: RecipientKind =
+        (user.userType ?? '').toLowerCase() === 'guest' ? 'guest' : exchangeKind === 'mail-user' ? 'mail-user' : 'member-user';
       return recipient(kind, user.id, exchangeIdentityOf(exchangeRecipient) ?? address, user.displayName ?? exchangeDisplayName(exchangeRecipient), address);
     }
     const contact = contacts[0];

@@ -116,6 +116,25 @@ describe('ExchangeAdminClient (protocol details, scripted loopback server)', () 
     assert.equal(server.requests.length, 1);
   });
 
+  it('retries a request that does not answer in time, then reports the service unavailable', async () => {
+    server = await ScriptedHttpServer.start(() => ({ status: 200, body: '{"value":[]}', delayMs: 300 }));
+    const waits: number[] = [];
+    const slow = new ExchangeAdminClient({
+      baseUrl: `${server.baseUrl}/adminapi/beta`,
+      tenantId,
+      concurrency: 1,
+      logger: new MemoryLogger(),
+      retry: { maxRetries: 1, baseDelayMs: 10, maxDelayMs: 10 },
+      sleep: (ms) => {
+        waits.push(ms);
+        return Promise.resolve();
+      },
+      requestTimeoutMs: 50,
+    });
+    await assert.rejects(slow.invoke('Get-Recipient', { Identity: 'a@b.example' }), (e: unknown) => (e as { code?: string }).code === 'service-unavailable');
+    assert.equal(waits.length, 1);
+  });
+
   it('reports a 200 answer that is not JSON as an unexpected response', async () => {
     server = await ScriptedHttpServer.start(() => ({ status: 200, body: '<Objs Version="1.1.0.1"></Objs>' }));
     await assert.rejects(client().invoke('Get-Recipient', {}), (e: unknown) => (e as { code?: string }).code === 'unexpected-response');
