@@ -43,6 +43,35 @@ describe('IntakeService against the simulated tenant', () => {
       assert.deepEqual(world.badRequests(), []);
     });
 
+    it('says an external address that belongs to an internal (member) user is taken', async () => {
+      await world.stop();
+      world = await SimulatedTenantWorld.start({
+        tenant: (t) => ({
+          ...t,
+          users: [
+            ...t.users,
+            {
+              id: '0f3e6f4e-8d2b-4a59-9a31-6f0d2c1b7a11',
+              displayName: 'Kim Akers',
+              userPrincipalName: 'kim@contoso.com',
+              mail: 'kim@partner.example',
+              userType: 'Member',
+              otherMails: [],
+              proxyAddresses: ['SMTP:kim@partner.example'],
+              givenName: 'Kim',
+              surname: 'Akers',
+              jobTitle: null,
+              externalUserState: null,
+              creationType: null,
+            },
+          ],
+        }),
+      });
+      const check = await world.intake.checkAddress('kim@partner.example');
+      assert.equal(check.kind, 'taken');
+      assert.equal(check.kind === 'taken' && check.existingRecipient.kind, 'member-user');
+    });
+
     it('reports the existing guest or contact that will be reused', async () => {
       const guest = await world.intake.checkAddress('pradeep@fabrikam.example');
       assert.equal(guest.kind === 'ok' ? guest.existingRecipient?.kind : guest.kind, 'guest');

@@ -53,6 +53,8 @@ export interface WorldOptions {
   /** Real sleeps in the Exchange client (to check Retry-After from the request log's timestamps). */
   readonly realExchangeSleep?: boolean;
   readonly hideContacts?: boolean;
+  /** EXCHANGE_CONCURRENCY (default 1). */
+  readonly exchangeConcurrency?: number;
   readonly tenant?: (tenant: TenantData) => TenantData;
 }
 
@@ -83,6 +85,7 @@ export class SimulatedTenantWorld {
       EXCHANGE_BASE_URL: sim.baseUrl,
       APPROVERS_GROUP_ID: sample.approvers,
       HIDE_MAIL_CONTACTS_FROM_ADDRESS_LISTS: options.hideContacts === true ? 'true' : 'false',
+      EXCHANGE_CONCURRENCY: String(options.exchangeConcurrency ?? 1),
     });
     if (!result.ok) throw new Error(result.errors.join('\n'));
     this.config = result.value;
