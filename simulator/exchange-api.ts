@@ -276,9 +276,14 @@ export class ExchangeApi {
   }
 
   /** Resolves an -Identity / -Member value: name, alias, display name, any address, object id or Exchange GUID. */
-  private resolve(identity: unknown, notFound: (id: string) => string, accept: (r: DirectoryRecord) => boolean = () => true): { record: DirectoryRecord; recipient: Recipient } {
+  private resolve(
+    identity: unknown,
+    notFound: (id: string) => string,
+    accept: (r: DirectoryRecord) => boolean = () => true,
+    parameter = 'Identity',
+  ): { record: DirectoryRecord; recipient: Recipient } {
     if (typeof identity !== 'string' || identity.trim() === '') {
-      throw new CmdletError(ExchangeErrors.parameterBinding, `Cannot bind argument to parameter 'Identity' because it is an empty string.`);
+      throw new CmdletError(ExchangeErrors.parameterBinding, `Cannot bind argument to parameter '${parameter}' because it is an empty string.`);
     }
     const key = identity.trim().toLowerCase().replace(/^smtp:/, '');
     const matches = this.recipients().filter(({ record, recipient }) => {
@@ -452,7 +457,7 @@ export class ExchangeApi {
 
   private addDistributionGroupMember(p: Parameters): Recipient[] {
     const { group, recipient: groupView } = this.writableGroup(p, 'Add-DistributionGroupMember', 'Members');
-    const { record: member } = this.resolve(p['Member'], (id) => this.memberNotFound(id));
+    const { record: member } = this.resolve(p['Member'], (id) => this.memberNotFound(id), () => true, 'Member');
     if (group.members.includes(member.id)) {
       throw new CmdletError(
         ExchangeErrors.memberAlreadyExists,

@@ -44,6 +44,7 @@ const addressPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const defaultPageSize = 100;
 const maxPageSize = 999;
 const maxBatchRequests = 20;
+const supportedQueryOptions = new Set(['$select', '$filter', '$top', '$skiptoken', '$search', '$count', '$orderby', '$expand']);
 
 /** Graph's texts for the refusals the bot must handle (shared/reference/microsoft-365-apis.md A2, A4). */
 export const GraphMessages = {
@@ -53,7 +54,8 @@ export const GraphMessages = {
     'Guests users are not allowed to join this Unified Group due to policy setting. paramName: Members, paramValue: , objectType: Microsoft.Online.DirectoryServices.Group',
   onPremisesWrite:
     'Unable to update the specified properties for on-premises mastered Directory Sync objects or objects currently undergoing migration.',
-  dynamicWrite: 'Insufficient privileges to complete the operation. Members of a group with dynamic membership cannot be added or removed.',
+  // Not confirmed from Microsoft: branch on the code (Request_BadRequest), not on this text.
+  dynamicWrite: 'Members cannot be added to or removed from a group with dynamic membership.',
   referencedObjectMissing: "The source resource object or one of the objects being referenced don't exist.",
   contactInUnifiedGroup: "Unsupported referenced-object resource identifier for link property 'members'.",
   searchNeedsHeader: "Request with $search query parameter only works through MSGraph with a special request header: 'ConsistencyLevel: eventual'",
@@ -127,6 +129,7 @@ export class GraphApi {
     this.add('GET', '/users/{id}/transitiveMemberOf', (req, [id]) => this.memberOf(req, id!, true));
     this.add('POST', '/users/{id}/checkMemberGroups', (req, [id]) => this.checkMemberGroups(req, id!, 'user'));
     this.add('POST', '/contacts/{id}/checkMemberGroups', (req, [id]) => this.checkMemberGroups(req, id!, 'contact'));
+    this.add('GET', '/directoryObjects/{id}', (req, [id]) => this.getDirectoryObject(req, id!));
     this.add('POST', '/directoryObjects/{id}/checkMemberGroups', (req, [id]) => this.checkMemberGroups(req, id!, 'any'));
     this.add('GET', '/groups', (req) => this.list(req, 'groups', groupType, this.directory.groups()));
     this.add('GET', '/groups/{id}', (req, [id]) => this.getGroup(req, id!));
@@ -156,7 +159,8 @@ export class GraphApi {
     const entry = matches.find((r) => r.method === req.method.toUpperCase());
     if (entry !== undefined) {
       const params = matchTemplate(entry.segments, segments)!;
-      return { operation: `${entry.method} /${entry.segments.join('/')}`, run: () => this.guard(req, () => entry.handler(req, params)) };
+      const operation = `${entry.method} /${entry.segments.join('/')}`;
+      return { operation, run: () => this.guard(req, operation, () => entry.handler(req, params)) };
     }
     if (matches.length > 0) {
       const template = matches[0]!.segments.join('/');
@@ -165,9 +169,6 @@ export class GraphApi {
         run: () => graphError(405, 'Request_BadRequest', GraphMessages.methodNotAllowed, req.headers),
       };
     }
-    if (segments[0]?.toLowerCase() === 'contacts' && req.method.toUpperCase() === 'POST') {
-      return { operation: 'POST /contacts', run: () => graphError(405, 'Request_BadRequest', GraphMessages.methodNotAllowed, req.headers) };
-    }
     const unknown = segments.find((s, i) => !this.routes.some((r) => r.segments.length > i && (r.segments[i] === s || r.segments[i] === '{id}'))) ?? segments[0] ?? '';
     return {
       operation: `${req.method.toUpperCase()} ${req.path}`,
@@ -175,9 +176,19 @@ export class GraphApi {
     };
   }
 
-  /** Turns query errors into Graph's 400s. */
-  private guard(req: GraphRequest, run: () => GraphResponse): GraphResponse {
+  /** Refuses query options the simulator does not serve (rather than ignoring them); turns query errors into Graph's 400s. */
+  private guard(req: GraphRequest, operation: string, run: () => GraphResponse): GraphResponse {
     try {
+      for (const key of req.query.keys()) {
+        if (!key.startsWith('$')) continue;
+        const option = key.toLowerCase();
+        if (option === '$expand' && operation !== 'GET /groups/{id}') {
+          throw new ODataQueryError('Request_UnsupportedQuery', `$expand is not supported on '${operation}' by the simulator.`);
+        }
+        if (!supportedQueryOptions.has(option)) {
+          throw new ODataQueryError('BadRequest', `Query option '${key}' is not supported.`);
+        }
+      }
       return run();
     } catch (error) {
       if (error instanceof ODataQueryError) return graphError(400, error.code, error.message, req.headers);
@@ -221,14 +232,30 @@ export class GraphApi {
     const select = parseSelect(req.query.get('$select'), groupType.allProperties, groupType.typeName);
     const group = this.directory.group(id);
     if (group === undefined) return notFound(id, req.headers);
-    return ok(
-      200,
-      {
-        '@odata.context': this.context(select ? `groups(${select.join(',')})/$entity` : 'groups/$entity'),
-        ...project(groupType.toGraph(group), select ?? groupType.defaultProperties),
-      },
-      req.headers,
-    );
+    const entity: Record<string, unknown> = {
+      '@odata.context': this.context(select ? `groups(${select.join(',')})/$entity` : 'groups/$entity'),
+      ...project(groupType.toGraph(group), select ?? groupType.defaultProperties),
+    };
+    const expand = req.query.get('$expand');
+    if (expand !== null) {
+      const m = /^\s*(owners|members)\s*(?:\(\s*\$select\s*=\s*([A-Za-z0-9_,\s]+)\))?\s*$/i.exec(expand);
+      if (m === null) throw new ODataQueryError('Request_UnsupportedQuery', `$expand supports owners or members, optionally with ($select=...): '${expand}'.`);
+      const relation = m[1]!.toLowerCase() === 'owners' ? 'owners' : 'members';
+      const innerSelect = m[2] === undefined ? undefined : parseSelect(m[2], directoryObjectProperties, 'microsoft.graph.directoryObject');
+      entity[relation] = group[relation]
+        .map((r) => this.directory.get(r))
+        .filter((r): r is DirectoryRecord => r !== undefined)
+        .map((r) => directoryObjectToGraph(r, innerSelect));
+    }
+    return ok(200, entity, req.headers);
+  }
+
+  private getDirectoryObject(req: GraphRequest, id: string): GraphResponse {
+    if (!guidPattern.test(id)) return graphError(400, 'Request_BadRequest', `Invalid object identifier '${id}'.`, req.headers);
+    const select = parseSelect(req.query.get('$select'), directoryObjectProperties, 'microsoft.graph.directoryObject');
+    const record = this.directory.get(id);
+    if (record === undefined) return notFound(id, req.headers);
+    return ok(200, { '@odata.context': this.context('directoryObjects/$entity'), ...directoryObjectToGraph(record, select) }, req.headers);
   }
 
   private getContact(req: GraphRequest, id: string): GraphResponse {

@@ -204,7 +204,6 @@ class Parser {
   }
 
   private parsePathExpression(): FilterNode {
-    const start = this.peek();
     const { property, variable } = this.parsePropertyReference();
     const next = this.peek();
     if (variable === undefined && next.kind === 'symbol' && next.text === '/') {
@@ -232,7 +231,6 @@ class Parser {
     if (op === 'in' || op === 'has') throw new ODataQueryError('Request_UnsupportedQuery', 'Unsupported Query.');
     if (!comparisonOperators.includes(op)) throw syntaxError(this.filter, opToken.position);
     const value = this.parseLiteral();
-    void start;
     return {
       type: 'compare',
       op: op as ComparisonOperator,

@@ -225,7 +225,10 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     await sleep(faults.latencyMs());
 
     if (url.pathname === '/v1.0' || url.pathname.startsWith('/v1.0/')) {
-      const path = url.pathname.slice('/v1.0'.length) || '/';
+      // The graph-client SDK recognises only https:// next links; it sends our http:// @odata.nextLink
+      // appended to its base URL (/v1.0/http://127.0.0.1:PORT/v1.0/groups). Serve the embedded link.
+      const embedded = /^\/v1\.0\/https?:\/+(?:127\.0\.0\.1|localhost)(?::\d+)?\/v1\.0(\/.*)?$/i.exec(url.pathname);
+      const path = embedded !== null ? (embedded[1] ?? '/') : url.pathname.slice('/v1.0'.length) || '/';
       if (bodyInvalid) {
         const r = graphError(400, 'BadRequest', 'Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.', headers);
         log.push({ time, method, path: url.pathname, url: req.url ?? '', operation: `${method} ${path}`, status: r.status });

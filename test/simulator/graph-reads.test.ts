@@ -199,3 +199,81 @@ describe('simulator: Graph reads', () => {
     assert.equal(some.status, 200);
   });
 });
+
+describe('simulator: Graph query options', () => {
+  let client: SimulatorClient;
+  beforeEach(async () => {
+    client = await SimulatorClient.start();
+  });
+  afterEach(() => client.stop());
+
+  it('GET /groups/{id}?$expand=owners($select=id) includes the owners', async () => {
+    const r = await client.graph('GET', `/groups/${sample.marketingM365}?$select=id,displayName&$expand=owners($select=id,displayName)`);
+    assert.equal(r.status, 200);
+    assert.deepEqual(r.body.owners, [{ '@odata.type': '#microsoft.graph.user', id: sample.megan, displayName: 'Megan Bowen' }]);
+  });
+
+  it('refuses query options it does not serve instead of ignoring them', async () => {
+    const expand = await client.graph('GET', '/users?$expand=memberOf');
+    assert.equal(expand.status, 400);
+    assert.equal(expand.body.error.code, 'Request_UnsupportedQuery');
+    const unknown = await client.graph('GET', '/users?$apply=groupby(userType)');
+    assert.equal(unknown.status, 400);
+    assert.equal(unknown.body.error.message, "Query option '$apply' is not supported.");
+  });
+
+  it('GET /directoryObjects/{id} answers any object with its @odata.type', async () => {
+    const r = await client.graph('GET', `/directoryObjects/${sample.lidiaContact}?$select=id,mail`);
+    assert.equal(r.status, 200);
+    assert.equal(r.body['@odata.type'], '#microsoft.graph.orgContact');
+    assert.equal(r.body.mail, 'lidia@partner.example');
+  });
+
+  it('$orderby=displayName sorts; with $filter it needs advanced query', async () => {
+    const sorted = await client.graph('GET', '/users?$orderby=displayName desc&$select=displayName');
+    const names = sorted.body.value.map((u: { displayName: string }) => u.displayName);
+    assert.deepEqual(names, [...names].sort().reverse());
+    const refused = await client.graph('GET', `/users?$orderby=displayName&$filter=${encodeURIComponent("userType eq 'Member'")}`);
+    assert.equal(refused.status, 400);
+    assert.equal(refused.body.error.code, 'Request_UnsupportedQuery');
+  });
+
+  it('GET /groups/{id}/members with $filter needs ConsistencyLevel: eventual', async () => {
+    const path = `/groups/${sample.salesPartnersDl}/members?$filter=${encodeURIComponent(`id eq '${sample.lidiaContact}'`)}&$count=true&$select=id`;
+    assert.equal((await client.graph('GET', path)).status, 400);
+    const r = await client.graph('GET', path, undefined, { ConsistencyLevel: 'eventual' });
+    assert.equal(r.status, 200);
+    assert.deepEqual(r.body.value, [{ '@odata.type': '#microsoft.graph.orgContact', id: sample.lidiaContact }]);
+    assert.equal(r.body['@odata.count'], 1);
+  });
+});
+
+describe('simulator: Graph reads of contacts and memberships', () => {
+  let client: SimulatorClient;
+  beforeEach(async () => {
+    client = await SimulatorClient.start();
+  });
+  afterEach(() => client.stop());
+
+  it('GET /contacts/{id} answers the orgContact; an unknown id is 404', async () => {
+    const r = await client.graph('GET', `/contacts/${sample.lidiaContact}?$select=displayName,companyName`);
+    assert.equal(r.status, 200);
+    assert.equal(r.body['@odata.context'], `${client.sim.graphBaseUrl}/$metadata#contacts(displayName,companyName)/$entity`);
+    assert.equal(r.body.companyName, 'Partner Ltd');
+    assert.equal((await client.graph('GET', `/contacts/${sample.megan}`)).status, 404);
+  });
+
+  it('GET /users/{id}/memberOf lists only direct groups', async () => {
+    const r = await client.graph('GET', `/users/${sample.alex}/memberOf?$select=displayName`);
+    assert.deepEqual(r.body.value.map((g: { displayName: string }) => g.displayName).sort(), ['All Company News', 'Board Communications', 'External Access Approvers']);
+  });
+
+  it('checkMemberGroups works for contacts and any directory object too', async () => {
+    const contact = await client.graph('POST', `/contacts/${sample.lidiaContact}/checkMemberGroups`, { groupIds: [sample.salesPartnersDl, sample.projectFalconDl] });
+    assert.deepEqual(contact.body.value, [sample.salesPartnersDl]);
+    const any = await client.graph('POST', `/directoryObjects/${sample.pradeepGuest}/checkMemberGroups`, { groupIds: [sample.marketingM365] });
+    assert.deepEqual(any.body.value, [sample.marketingM365]);
+    const wrongKind = await client.graph('POST', `/contacts/${sample.megan}/checkMemberGroups`, { groupIds: [sample.marketingM365] });
+    assert.equal(wrongKind.status, 404);
+  });
+});

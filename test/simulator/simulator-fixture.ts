@@ -27,10 +27,17 @@ export function sampleTenant(): TenantData {
   return loadTenantFile(sampleTenantPath());
 }
 
+/**
+ * Parsed JSON as it came over the wire. Deliberately untyped: the tests assert its shape field by
+ * field, which is the point of testing a wire format.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type WireJson = any;
+
 export interface JsonResponse {
   readonly status: number;
   readonly headers: Headers;
-  readonly body: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- JSON under test; assertions check its shape
+  readonly body: WireJson;
 }
 
 /** A simulator on a free port plus small HTTP helpers; stop it in afterEach. */
@@ -73,6 +80,6 @@ export class SimulatorClient {
 }
 
 /** Reads the (Exchange) error detail parts: [exceptionType, fullyQualifiedErrorId, text]. */
-export function exchangeErrorParts(body: any): string[] { // eslint-disable-line @typescript-eslint/no-explicit-any
+export function exchangeErrorParts(body: WireJson): string[] {
   return String(body.error.details[0].message).split('|');
 }

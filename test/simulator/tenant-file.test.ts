@@ -3,8 +3,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadTenantFile, parseTenant, sampleTenantPath, TenantFileError } from '../../simulator/tenant-file';
+import type { WireJson } from './simulator-fixture';
 
-const minimal = (): Record<string, any> => ({ // eslint-disable-line @typescript-eslint/no-explicit-any
+const minimal = (): WireJson => ({
   tenant: { id: '11111111-2222-4333-8444-555555555555', verifiedDomains: ['fabrikam.example', 'fabrikam.onmicrosoft.com'], guestsAllowed: true },
   users: [{ id: '11111111-2222-4333-8444-000000000001', displayName: 'Ann', userPrincipalName: 'ann@fabrikam.example', mail: 'ann@fabrikam.example' }],
   groups: [
@@ -46,7 +47,7 @@ describe('tenant file', () => {
     assert.doesNotThrow(() => parseTenant(json));
   });
 
-  const cases: [string, (j: Record<string, any>) => void, string][] = [ // eslint-disable-line @typescript-eslint/no-explicit-any
+  const cases: [string, (j: WireJson) => void, string][] = [
     ['no tenant', (j) => delete j['tenant'], 'tenant is required'],
     ['a tenant id that is not a GUID', (j) => (j['tenant'].id = 'contoso'), 'tenant.id must be a GUID'],
     ['no verified domains', (j) => (j['tenant'].verifiedDomains = []), 'tenant.verifiedDomains must be a non-empty array of domain names'],
