@@ -1,3 +1,5 @@
+import { AuditTrail } from '../../../src/app/audit-trail';
+import { MemoryAuditLog } from '../support/memory-audit-log';
 import { strict as assert } from 'node:assert';
 import type { AccessRequest, JournalEntry } from '../../../src/domain/access-request';
 import type { ProvisionOutcome } from '../../../src/app/provision-request';
@@ -342,7 +344,8 @@ describe('ProvisionRequest against the simulated tenant', () => {
   describe("as the ProvisioningRunner's Provisioner", () => {
     function runner(): ProvisioningRunner {
       const informed = new KeepInformed({ store: world.store, notifier: new RecordingNotifier(), clock: world.clock, logger: world.logger });
-      return new ProvisioningRunner({ store: world.store, provisioner: world.provisioning, informed, clock: world.clock, logger: world.logger });
+      const audit = new AuditTrail(new MemoryAuditLog(), world.clock, world.logger);
+      return new ProvisioningRunner({ store: world.store, provisioner: world.provisioning, informed, clock: world.clock, logger: world.logger, audit });
     }
 
     it('an approved request ends completed, with every step journaled on the stored request', async () => {

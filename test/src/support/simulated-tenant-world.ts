@@ -1,3 +1,5 @@
+export { ManualClock } from './manual-clock';
+import { ManualClock } from './manual-clock';
 import { startSimulator, type FaultSettings, type LoggedRequest, type RunningSimulator } from '../../../simulator/simulator-server';
 import type { TenantData } from '../../../simulator/tenant-data';
 import { loadTenantFile, sampleTenantPath } from '../../../simulator/tenant-file';
@@ -32,18 +34,6 @@ export const sample = {
 } as const;
 
 /** A clock tests move by hand; the simulated tenant's replication delay runs on it too. */
-export class ManualClock implements Clock {
-  constructor(private ms: number = Date.parse('2026-11-22T10:00:00.000Z')) {}
-  now(): Date {
-    return new Date(this.ms);
-  }
-  epochMs(): number {
-    return this.ms;
-  }
-  advance(ms: number): void {
-    this.ms += ms;
-  }
-}
 
 export interface WorldOptions {
   readonly faults?: FaultSettings;
