@@ -1,0 +1,158 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { CloudAdapter, TurnContext } from 'botbuilder';
+import type { Logger } from '../app/ports/logger';
+import { checkIncomingActivity } from './incoming-activity';
+
+export interface BotServerOptions {
+  readonly adapter: CloudAdapter;
+  /** The bot's turn logic (TeamsBot.run). */
+  readonly run: (context: TurnContext) => Promise<void>;
+  readonly logger: Logger;
+  /** A registered bot: requests without a bearer token are refused (401) before the adapter validates it. */
+  readonly requireToken: boolean;
+  /** Largest accepted body; Bot Framework activities are far smaller. Default 256 KB. */
+  readonly maxBodyBytes?: number;
+}
+
+export interface Listening {
+  readonly port: number;
+  /** http://HOST:PORT */
+  readonly url: string;
+}
+
+class BodyTooLarge extends Error {}
+
+function readBody(request: IncomingMessage, limit: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        reject(new BodyTooLarge());
+        request.resume();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  if (response.headersSent) return;
+  const text = JSON.stringify(body);
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  response.end(text);
+}
+
+/**
+ * The bot's HTTP endpoint: POST /api/messages (Bot Framework activities, through the CloudAdapter)
+ * and GET /healthz. A malformed request gets a 4xx with the reason; a failing turn never takes the
+ * process down (the adapter's onTurnError answers the user).
+ */
+export class BotServer {
+  private readonly server: Server;
+  private readonly maxBodyBytes: number;
+
+  constructor(private readonly options: BotServerOptions) {
+    this.maxBodyBytes = options.maxBodyBytes ?? 256 * 1024;
+    this.server = createServer((request, response) => {
+      this.handle(request, response).catch((error: unknown) => {
+        options.logger.error('request handling failed', { error: error instanceof Error ? error.message : String(error) });
+        sendJson(response, 500, { error: 'internal error' });
+      });
+    });
+    this.server.on('clientError', (_error, socket) => {
+      if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\n\r\n');
+    });
+  }
+
+  listen(port: number, host: string): Promise<Listening> {
+    return new Promise((resolve, reject) => {
+      this.server.once('error', reject);
+      this.server.listen(port, host, () => {
+        this.server.off('error', reject);
+        const address = this.server.address() as AddressInfo;
+        const shownHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+        resolve({ port: address.port, url: `http://${shownHost}:${address.port}` });
+      });
+    });
+  }
+
+  close(): Promise<void> {
+    return new Promise((resolve) => {
+      this.server.close(() => resolve());
+      this.server.closeAllConnections();
+    });
+  }
+
+  private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const path = (request.url ?? '/').split('?')[0];
+    if (path === '/healthz') {
+      if (request.method !== 'GET' && request.method !== 'HEAD') return this.methodNotAllowed(response, 'GET');
+      return sendJson(response, 200, { status: 'ok' });
+    }
+    if (path !== '/api/messages') return sendJson(response, 404, { error: `no such endpoint: ${path ?? ''}` });
+    if (request.method !== 'POST') return this.methodNotAllowed(response, 'POST');
+    if (this.options.requireToken && !/^Bearer \S+/i.test(request.headers.authorization ?? '')) {
+      response.setHeader('www-authenticate', 'Bearer');
+      return sendJson(response, 401, { error: 'a Bot Framework token is required' });
+    }
+    if (!/^application\/json\b/i.test(request.headers['content-type'] ?? '')) {
+      return sendJson(response, 415, { error: 'the body must be JSON (content-type: application/json)' });
+    }
+    let text: string;
+    try {
+      text = await readBody(request, this.maxBodyBytes);
+    } catch (error) {
+      if (error instanceof BodyTooLarge) return sendJson(response, 413, { error: `the body is larger than ${this.maxBodyBytes} bytes` });
+      throw error;
+    }
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      return sendJson(response, 400, { error: 'the body is not valid JSON' });
+    }
+    const check = checkIncomingActivity(body);
+    if (!check.ok) return sendJson(response, 400, { error: `not a Bot Framework activity: ${check.problem}` });
+    await this.process(request, response, check.activity);
+  }
+
+  private async process(request: IncomingMessage, response: ServerResponse, activity: Record<string, unknown>): Promise<void> {
+    let status = 200;
+    let payload: unknown;
+    const shim = {
+      socket: request.socket,
+      status: (code: number) => {
+        status = code;
+      },
+      header: (name: string, value: unknown) => {
+        response.setHeader(name, String(value));
+      },
+      send: (body: unknown) => {
+        payload = body;
+      },
+      end: () => {
+        if (response.headersSent) return;
+        if (payload === undefined) {
+          response.writeHead(status).end();
+        } else if (typeof payload === 'string') {
+          response.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' }).end(payload);
+        } else {
+          sendJson(response, status, payload);
+        }
+      },
+    };
+    await this.options.adapter.process({ body: activity, headers: request.headers, method: 'POST' }, shim, (context) => this.options.run(context));
+    if (status >= 500) this.options.logger.warn('the adapter answered an activity with an error', { status, activityType: activity['type'] });
+  }
+
+  private methodNotAllowed(response: ServerResponse, allowed: string): void {
+    response.setHeader('allow', allowed);
+    sendJson(response, 405, { error: `use ${allowed}` });
+  }
+}

@@ -1,0 +1,31 @@
+import type { TurnContext } from 'botbuilder';
+import { confirmationCard, confirmationCardView } from '../../../cards/confirmation-card';
+import type { PendingDrafts } from '../../../dialogs/pending-drafts';
+import type { Clock } from '../../app/ports/clock';
+import type { MessageCatalogue } from '../../i18n/message-catalogue';
+import type { CardActionData, CardActionHandler, CardActionResult } from '../card-action-router';
+import { loadOwnDraft } from './own-draft';
+
+/** Cancel on the confirmation card: the draft is closed and nothing is submitted. */
+export class CancelCardAction implements CardActionHandler {
+  constructor(
+    private readonly drafts: PendingDrafts,
+    private readonly catalogue: MessageCatalogue,
+    private readonly clock: Clock,
+  ) {}
+
+  async handle(context: TurnContext, data: CardActionData): Promise<CardActionResult> {
+    const t = this.catalogue.translator(context.activity.locale);
+    const own = await loadOwnDraft(context, data, this.drafts, t);
+    if (!own.ok) return own.result;
+    const { draft } = own;
+    if (draft.submittedRequestId !== undefined) {
+      return { kind: 'message', text: t('bot.card.alreadySubmitted', { requestId: draft.submittedRequestId }) };
+    }
+    if (!draft.cancelled) {
+      await this.drafts.put(context, { ...draft, cancelled: true, updatedAt: this.clock.now().toISOString() });
+      await context.sendActivity(t('bot.card.cancelled'));
+    }
+    return { kind: 'card', card: confirmationCard(confirmationCardView(draft.id, draft.subject, { kind: 'cancelled' }, t)) };
+  }
+}

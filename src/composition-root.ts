@@ -1,0 +1,150 @@
+import type { Storage } from 'botbuilder';
+import { type RunningSimulator, startSimulator } from '../simulator/simulator-server';
+import { loadTenantFile, sampleTenantPath } from '../simulator/tenant-file';
+import { IntakeService } from './app/intake-service';
+import { type Clock, systemClock } from './app/ports/clock';
+import type { Logger } from './app/ports/logger';
+import type { RequestStore } from './app/ports/request-store';
+import { randomRequestIds } from './app/request-id-generator';
+import { createBotApplication } from './bot/bot-application';
+import { BotServer } from './bot/bot-server';
+import { createCloudAdapter } from './bot/cloud-adapter-factory';
+import type { DirectoryConfig } from './config/directory-config';
+import { type AppConfig, sampleTenantApproversGroupId } from './config/load-config';
+import { MessageCatalogue, projectLocalesDir } from './i18n/message-catalogue';
+import { ExchangeAdminClient } from './infrastructure/exchange/exchange-admin-client';
+import { createGraphClient } from './infrastructure/graph/graph-client-factory';
+import { GraphDirectory } from './infrastructure/graph/graph-directory';
+import { createTokenCredential } from './infrastructure/identity/token-credential-factory';
+import { createLogger } from './infrastructure/logging/pino-logger';
+import { createStorage } from './infrastructure/storage/create-storage';
+import { StorageRequestStore } from './infrastructure/storage/storage-request-store';
+
+export interface StartOptions {
+  readonly logger?: Logger;
+  readonly clock?: Clock;
+  /** Bot state (dialogs, drafts); default the configured store (files in DATA_DIR, or Azure Blob storage). */
+  readonly storage?: Storage;
+  /** Access requests; default a StorageRequestStore on the configured store. */
+  readonly requestStore?: RequestStore;
+}
+
+export interface RunningBot {
+  /** http://HOST:PORT; the messaging endpoint is url + /api/messages. */
+  readonly url: string;
+  readonly port: number;
+  /** The directory the bot uses. */
+  readonly directory: DirectoryConfig;
+  /** The embedded simulated tenant, when nothing else was configured. */
+  readonly simulator?: RunningSimulator;
+  stop(): Promise<void>;
+}
+
+async function embeddedSimulator(config: AppConfig, approversGroupId: string | undefined): Promise<{ simulator: RunningSimulator; directory: DirectoryConfig }> {
+  const simulator = await startSimulator({ tenant: loadTenantFile(config.local.tenantFile ?? sampleTenantPath()), port: config.local.simulatorPort });
+  const directory: DirectoryConfig = Object.freeze({
+    tenantId: simulator.tenantId,
+    graphBaseUrl: simulator.graphBaseUrl,
+    exchangeBaseUrl: simulator.exchangeBaseUrl,
+    credential: Object.freeze({ kind: 'none' as const }),
+    approversGroupId: approversGroupId ?? sampleTenantApproversGroupId,
+    hideMailContactsFromAddressLists: false,
+    exchangeConcurrency: 1,
+  });
+  return { simulator, directory };
+}
+
+/**
+ * The one place where the bot is assembled from its configuration: the directory (Graph and
+ * Exchange, or the embedded simulated tenant when nothing is configured), the stores, the intake
+ * use cases, the Bot Framework adapter and the HTTP server. Returns once the server listens.
+ */
+export async function startBot(config: AppConfig, options: StartOptions = {}): Promise<RunningBot> {
+  const logger = options.logger ?? createLogger({ level: config.bot.logLevel });
+  const clock = options.clock ?? systemClock;
+  const catalogue = MessageCatalogue.load(projectLocalesDir());
+
+  const embedded = config.tenant.kind === 'embedded-simulator' ? await embeddedSimulator(config, config.tenant.approversGroupId) : undefined;
+  const directoryConfig = config.tenant.kind === 'directory' ? config.tenant.directory : embedded?.directory;
+  if (!directoryConfig) throw new Error('unreachable: no directory configuration');
+
+  try {
+    const durable = createStorage(config.storage);
+    const credential = createTokenCredential(directoryConfig.credential);
+    const graph = createGraphClient({ baseUrl: directoryConfig.graphBaseUrl, ...(credential ? { credential } : {}) });
+    const exchange = new ExchangeAdminClient({
+      baseUrl: directoryConfig.exchangeBaseUrl,
+      tenantId: directoryConfig.tenantId,
+      ...(credential ? { credential } : {}),
+      concurrency: directoryConfig.exchangeConcurrency,
+      logger: logger.child({ component: 'exchange' }),
+    });
+    const directory = new GraphDirectory({
+      graph,
+      exchange,
+      approversGroupId: directoryConfig.approversGroupId,
+      clock,
+      logger: logger.child({ component: 'directory' }),
+    });
+    const intake = new IntakeService({
+      directory,
+      store: options.requestStore ?? new StorageRequestStore({ storage: durable, logger: logger.child({ component: 'request-store' }) }),
+      clock,
+      newId: randomRequestIds(),
+      logger: logger.child({ component: 'intake' }),
+      hideNewContactsFromAddressLists: directoryConfig.hideMailContactsFromAddressLists,
+    });
+    const app = createBotApplication({ intake, storage: options.storage ?? durable, catalogue, logger, clock });
+    const server = new BotServer({
+      adapter: createCloudAdapter(config.bot.auth, app.onTurnError),
+      run: (context) => app.bot.run(context),
+      requireToken: config.bot.auth.kind !== 'none',
+      logger: logger.child({ component: 'http' }),
+    });
+    const listening = await server.listen(config.bot.port, config.bot.host);
+    logger.info('bot listening', {
+      url: listening.url,
+      authenticated: config.bot.auth.kind !== 'none',
+      tenantId: directoryConfig.tenantId,
+      simulatedTenant: embedded !== undefined,
+    });
+    return {
+      url: listening.url,
+      port: listening.port,
+      directory: directoryConfig,
+      ...(embedded ? { simulator: embedded.simulator } : {}),
+      stop: async () => {
+        await server.close();
+        await embedded?.simulator.stop();
+      },
+    };
+  } catch (error) {
+    await embedded?.simulator.stop();
+    throw error;
+  }
+}
+
+/**
+ * Runs the bot as a service: starts it (a start-up failure is reported on standard error with exit
+ * code 1), logs stray promise rejections instead of dying, and stops cleanly on SIGINT or SIGTERM.
+ */
+export async function runBot(config: AppConfig, options: StartOptions = {}): Promise<RunningBot> {
+  const logger = options.logger ?? createLogger({ level: config.bot.logLevel });
+  process.on('unhandledRejection', (reason) => {
+    logger.error('unhandled promise rejection', { error: reason instanceof Error ? reason.message : String(reason) });
+  });
+  let running: RunningBot;
+  try {
+    running = await startBot(config, { ...options, logger });
+  } catch (error) {
+    process.stderr.write(`The bot could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  }
+  const stop = (signal: string): void => {
+    logger.info('stopping', { signal });
+    void running.stop().then(() => process.exit(0));
+  };
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  return running;
+}

@@ -1,0 +1,86 @@
+import { strict as assert } from 'node:assert';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { CardVerbs } from '../../cards/card-verbs';
+import { confirmationCard, confirmationCardView } from '../../cards/confirmation-card';
+import { welcomeCard, welcomeCardView } from '../../cards/welcome-card';
+import { MessageCatalogue, projectLocalesDir } from '../../src/i18n/message-catalogue';
+import { BotHarness } from '../support/bot-harness';
+import { adaptiveCardProblems, executeActions } from '../support/adaptive-card-checks';
+import { t } from '../support/dialog-harness';
+import { distributionSubject, guestSubject, renderedCards } from './card-fixtures';
+
+// dist/test/cards -> the source tree's test/cards and cards/templates
+const sourceRoot = join(__dirname, '..', '..', '..');
+const goldenDir = join(sourceRoot, 'test', 'cards', 'golden');
+const templatesDir = join(sourceRoot, 'cards', 'templates');
+
+function golden(name: string): unknown {
+  return JSON.parse(readFileSync(join(goldenDir, `${name}.json`), 'utf8'));
+}
+
+describe('cards', () => {
+  for (const [name, card] of renderedCards) {
+    it(`${name}: matches its golden JSON`, () => {
+      assert.deepEqual(card, golden(name));
+    });
+    it(`${name}: is a valid schema 1.5 card under 28 KB with known verbs and Action.Submit fallbacks`, () => {
+      assert.deepEqual(adaptiveCardProblems(card), []);
+    });
+  }
+
+  it('the confirmation card shows the path and every pre-check that applies', () => {
+    const json = JSON.stringify(confirmationCard(confirmationCardView('draft-2', guestSubject, { kind: 'open' }, t)));
+    for (const text of [
+      t('card.confirm.path.guest.reuse', { existing: 'Gus Guest', group: 'Project Falcon', name: 'Gus Guest', email: 'gus@northwind.com' }),
+      t('card.confirm.check.alreadyMember', { name: 'Gus Guest', group: 'Project Falcon' }),
+      t('card.confirm.check.guestsNotAllowed', { name: 'Gus Guest', group: 'Project Falcon' }),
+    ]) {
+      assert.ok(json.includes(JSON.stringify(text).slice(1, -1)), `missing: ${text}`);
+    }
+    const distribution = JSON.stringify(confirmationCard(confirmationCardView('draft-1', distributionSubject, { kind: 'open' }, t)));
+    assert.ok(distribution.includes(t('card.confirm.check.internalSendersOnly', { group: 'Sales Partners', name: 'Jane Doe' })));
+    assert.ok(distribution.includes(t('card.confirm.path.mailContact.create', { name: 'Jane Doe', email: 'jane.doe@fabrikam.com', group: 'Sales Partners' })));
+  });
+
+  it('user text in a card stays text: markup and quotes in a reason are carried as they are', () => {
+    const card = confirmationCard(confirmationCardView('draft-2', guestSubject, { kind: 'open' }, t));
+    assert.ok(JSON.stringify(card).includes(JSON.stringify(guestSubject.reason)));
+  });
+
+  it('a template expression typed by a user is shown literally, never evaluated', () => {
+    const card = confirmationCard(confirmationCardView('draft-2', { ...guestSubject, reason: '${$root.draftId} ${title}' }, { kind: 'open' }, t));
+    assert.ok(JSON.stringify(card).includes('"value":"${$root.draftId} ${title}"'));
+  });
+
+  it('cards carry only the draft id in their action data, never the person or the group', () => {
+    const card = confirmationCard(confirmationCardView('draft-1', distributionSubject, { kind: 'open' }, t));
+    for (const action of executeActions(card)) {
+      assert.deepEqual(Object.keys((action as { data: object }).data), ['draftId']);
+    }
+  });
+
+  it('every text in the cards comes from the catalogue in the user\'s language', () => {
+    const dir = projectLocalesDir();
+    const english = MessageCatalogue.load(dir).translator('en');
+    assert.deepEqual(welcomeCardView(english).title, english('card.welcome.title'));
+  });
+
+  describe('every verb in every card template has a handler', () => {
+    const templates = readdirSync(templatesDir).filter((file) => file.endsWith('.json'));
+    it('finds the templates', () => assert.ok(templates.length >= 2));
+    for (const file of templates) {
+      const template: unknown = JSON.parse(readFileSync(join(templatesDir, file), 'utf8'));
+      const verbs = [...new Set(executeActions(template).flatMap((action) => [action.verb, action.fallback?.data?.verb]))];
+      it(`${file}: ${verbs.join(', ')}`, async () => {
+        assert.ok(verbs.length > 0);
+        for (const verb of verbs) {
+          assert.ok(Object.values(CardVerbs).includes(verb as never), `${String(verb)} is not in CardVerbs`);
+          const pressed = await new BotHarness().press(String(verb), { draftId: 'draft-1' });
+          assert.equal(pressed.status, 200);
+          assert.notEqual(pressed.body?.value, t('bot.card.unknownAction'), `${String(verb)} has no handler`);
+        }
+      });
+    }
+  });
+});

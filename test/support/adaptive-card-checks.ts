@@ -1,0 +1,59 @@
+import type * as AC from 'adaptivecards';
+import { isCardVerb } from '../../cards/card-verbs';
+
+// The package's main entry is extensionless ESM that Node cannot load; its UMD bundle works.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const adaptiveCards = require('adaptivecards/dist/adaptivecards.js') as typeof AC;
+
+/** Teams refuses cards above 28 KB. */
+export const maxCardBytes = 28 * 1024;
+
+interface Action {
+  readonly type?: unknown;
+  readonly verb?: unknown;
+  readonly title?: unknown;
+  readonly data?: { readonly verb?: unknown };
+  readonly fallback?: Action;
+}
+
+/** Every Action.Execute (with its fallback) anywhere in a card or template. */
+export function executeActions(card: unknown): Action[] {
+  const found: Action[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (typeof node === 'object' && node !== null) {
+      if ((node as Action).type === 'Action.Execute') found.push(node as Action);
+      Object.values(node).forEach(walk);
+    }
+  };
+  walk(card);
+  return found;
+}
+
+/**
+ * What is wrong with a filled card: what the Adaptive Cards library reports when parsing it as
+ * schema 1.5 (unknown elements and actions, missing or duplicate ids), plus our own rules (the
+ * library is lenient): version 1.5, every Action.Execute has a known verb, a title and an
+ * Action.Submit fallback with the same verb, no unexpanded template expression, and under 28 KB.
+ */
+export function adaptiveCardProblems(card: Readonly<Record<string, unknown>>): string[] {
+  const problems: string[] = [];
+  const context = new adaptiveCards.SerializationContext(adaptiveCards.Versions.v1_5);
+  const parsed = new adaptiveCards.AdaptiveCard();
+  parsed.parse(card, context);
+  for (let i = 0; i < context.eventCount; i += 1) problems.push(`parse: ${context.getEventAt(i).message}`);
+  for (const event of parsed.validateProperties().validationEvents) problems.push(`validate: ${event.message}`);
+  if (card['version'] !== '1.5') problems.push(`version is ${String(card['version'])}, expected 1.5`);
+  for (const action of executeActions(card)) {
+    if (!isCardVerb(action.verb)) problems.push(`Action.Execute with unknown verb ${String(action.verb)}`);
+    if (typeof action.title !== 'string' || action.title === '') problems.push(`Action.Execute ${String(action.verb)} has no title`);
+    if (action.fallback?.type !== 'Action.Submit' || action.fallback.data?.verb !== action.verb) {
+      problems.push(`Action.Execute ${String(action.verb)} has no Action.Submit fallback with the same verb`);
+    }
+  }
+  const json = JSON.stringify(card);
+  if (json.includes('${')) problems.push('an expression was left unexpanded');
+  const bytes = Buffer.byteLength(json, 'utf8');
+  if (bytes >= maxCardBytes) problems.push(`${bytes} bytes, the limit is ${maxCardBytes}`);
+  return problems;
+}

@@ -1,0 +1,79 @@
+import type { RecordingConnector } from './recording-connector';
+
+export interface TeamsUser {
+  readonly aadObjectId: string;
+  readonly name: string;
+}
+
+export interface PostResult {
+  readonly status: number;
+  readonly body: unknown;
+  /** What the bot sent to the connector while handling this activity. */
+  readonly sent: Record<string, unknown>[];
+}
+
+/**
+ * Posts Bot Framework activities to a running bot's /api/messages, as Teams would, with the
+ * serviceUrl pointing at a recording connector.
+ */
+export class BotClient {
+  private sequence = 0;
+
+  constructor(
+    private readonly botUrl: string,
+    private readonly connector: RecordingConnector,
+    private readonly user: TeamsUser,
+    private readonly tenantId: string,
+    private readonly conversationId = 'a:personal-chat-1',
+  ) {}
+
+  activity(fields: Record<string, unknown>): Record<string, unknown> {
+    this.sequence += 1;
+    return {
+      id: `activity-${this.sequence}`,
+      channelId: 'msteams',
+      serviceUrl: this.connector.url,
+      locale: 'en-US',
+      timestamp: '2026-11-02T10:00:00.000Z',
+      from: { id: `29:${this.user.aadObjectId}`, name: this.user.name, aadObjectId: this.user.aadObjectId },
+      recipient: { id: '28:external-access-bot', name: 'External Access' },
+      conversation: { id: this.conversationId, conversationType: 'personal', tenantId: this.tenantId },
+      channelData: { tenant: { id: this.tenantId } },
+      ...fields,
+    };
+  }
+
+  async post(activity: Record<string, unknown>): Promise<PostResult> {
+    const before = this.connector.calls.length;
+    const response = await fetch(`${this.botUrl}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(activity),
+    });
+    const text = await response.text();
+    let body: unknown = text;
+    try {
+      body = text === '' ? undefined : JSON.parse(text);
+    } catch {
+      // not JSON: keep the text
+    }
+    return { status: response.status, body, sent: this.connector.activitiesSince(before) };
+  }
+
+  say(text: string): Promise<PostResult> {
+    return this.post(this.activity({ type: 'message', text }));
+  }
+
+  press(verb: string, data: Record<string, unknown>): Promise<PostResult> {
+    return this.post(this.activity({ type: 'invoke', name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb, data } } }));
+  }
+}
+
+/** The text of a sent activity, or an Adaptive Card's first TextBlock, or a hero card's text. */
+export function sentText(activity: Record<string, unknown>): string {
+  const attachments = activity['attachments'] as { contentType: string; content: { text?: string; body?: { text?: string }[] } }[] | undefined;
+  const attachment = attachments?.[0];
+  if (attachment?.contentType === 'application/vnd.microsoft.card.adaptive') return `[card] ${attachment.content.body?.[0]?.text ?? ''}`;
+  if (attachment?.contentType === 'application/vnd.microsoft.card.hero') return attachment.content.text ?? '';
+  return typeof activity['text'] === 'string' ? activity['text'] : '';
+}
