@@ -2,6 +2,7 @@ import type { AccessRequest, TargetGroup } from '../domain/access-request';
 import type { DecisionRefusal } from '../domain/approval-policy';
 import { recordExternalSenders } from '../domain/request-lifecycle';
 import { authoriseApprover, type ActingUser } from './authorise-approver';
+import type { AuditTrail } from './audit-trail';
 import type { KeepInformed } from './keep-informed';
 import type { Clock } from './ports/clock';
 import type { Directory } from './ports/directory';
@@ -27,6 +28,7 @@ export interface AllowExternalSendersDeps {
   readonly gateway: ExternalSendersGateway;
   readonly informed: KeepInformed;
   readonly clock: Clock;
+  readonly audit: AuditTrail;
 }
 
 /**
@@ -41,13 +43,24 @@ export class AllowExternalSenders {
     if (!stored) return { kind: 'not-found' };
     const request = stored.request;
     const permission = await authoriseApprover(this.deps.directory, actor, request);
-    if (permission.kind === 'denied') return { kind: 'denied', reason: permission.reason, request };
+    const by = { aadObjectId: actor.aadObjectId, name: actor.name };
+    const action = 'group.allow-external-senders';
+    if (permission.kind === 'denied') {
+      await this.deps.audit.byPerson(by, { requestId, action, outcome: 'refused', details: { reason: permission.reason } });
+      return { kind: 'denied', reason: permission.reason, request };
+    }
     if (request.status !== 'completed' || !request.assessment.internalSendersOnly || request.externalSenders?.status === 'allowed') {
       return { kind: 'not-applicable', request };
     }
 
     const result = await this.deps.gateway.allowExternalSenders(request.group);
-    const by = { aadObjectId: actor.aadObjectId, name: actor.name };
+    await this.deps.audit.byPerson(by, {
+      requestId,
+      action,
+      outcome: result.kind === 'allowed' ? 'succeeded' : 'failed',
+      objectIds: { groupId: request.group.id },
+      ...(result.kind === 'failed' ? { errorCode: result.errorCode } : {}),
+    });
     const at = this.deps.clock.now().toISOString();
     const change =
       result.kind === 'allowed' ? { status: 'allowed' as const, by, at } : { status: 'failed' as const, by, at, errorCode: result.errorCode };

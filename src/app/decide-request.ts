@@ -1,6 +1,7 @@
 import type { AccessRequest } from '../domain/access-request';
 import type { DecisionRefusal } from '../domain/approval-policy';
 import { decide } from '../domain/request-lifecycle';
+import type { AuditTrail } from './audit-trail';
 import type { Clock } from './ports/clock';
 import type { Directory } from './ports/directory';
 import type { RequestStore } from './ports/request-store';
@@ -28,6 +29,7 @@ export interface DecideRequestDeps {
   readonly store: RequestStore;
   readonly directory: Pick<Directory, 'isApprover'>;
   readonly clock: Clock;
+  readonly audit: AuditTrail;
 }
 
 /**
@@ -41,17 +43,28 @@ export class DecideRequest {
     const stored = await this.deps.store.get(command.requestId);
     if (!stored) return { kind: 'not-found' };
     const permission = await authoriseApprover(this.deps.directory, command.actor, stored.request);
-    if (permission.kind === 'denied') return { kind: 'denied', reason: permission.reason, request: stored.request };
+    const by = { aadObjectId: command.actor.aadObjectId, name: command.actor.name };
+    const action = `request.${command.outcome === 'approved' ? 'approve' : 'reject'}`;
+    if (permission.kind === 'denied') {
+      await this.deps.audit.byPerson(by, { requestId: command.requestId, action, outcome: 'refused', details: { reason: permission.reason } });
+      return { kind: 'denied', reason: permission.reason, request: stored.request };
+    }
     const reason = command.reason?.trim();
     if (command.outcome === 'rejected' && !reason) return { kind: 'reason-required', request: stored.request };
 
     const at = this.deps.clock.now().toISOString();
-    const by = { aadObjectId: command.actor.aadObjectId, name: command.actor.name };
     const outcome = await updateRequest(this.deps.store, command.requestId, (current) =>
       decide(current, { outcome: command.outcome, by, at, ...(reason ? { reason } : {}) }),
     );
     switch (outcome.kind) {
       case 'updated':
+        await this.deps.audit.byPerson(by, {
+          requestId: command.requestId,
+          action,
+          outcome: 'succeeded',
+          objectIds: { groupId: outcome.request.group.id },
+          ...(reason ? { details: { reason } } : {}),
+        });
         return { kind: 'decided', request: outcome.request };
       case 'not-found':
         return { kind: 'not-found' };

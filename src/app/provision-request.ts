@@ -2,11 +2,14 @@ import type { AccessRequest, JournalEntry } from '../domain/access-request';
 import { JournalObjectKeys, readJournal, remainingSteps } from '../domain/provisioning-journal';
 import { planProvisioning, type ProvisioningRefusal, type ProvisioningStep, type ProvisioningStepName } from '../domain/provisioning-plan';
 import type { ExistingRecipient } from '../domain/recipient';
+import { classifyGroup } from '../domain/group-classification';
+import type { GroupProperties, UnsupportedGroupReason } from '../domain/group-kind';
 import { AppError, ErrorCodes, isAppError, type ErrorCode } from './app-error';
 import type { Clock } from './ports/clock';
 import type { Directory, GuestPolicy } from './ports/directory';
 import type { Logger } from './ports/logger';
 import type { ExchangeRecipients, GuestAccess } from './ports/provisioning-gateway';
+import type { ProvisionOutcome as RunnerOutcome, Provisioner } from './provisioning-runner';
 
 export interface ProvisionRequestOptions {
   readonly directory: Directory;
@@ -40,8 +43,12 @@ export type ProvisionOutcome =
       /** The person already was a member: nothing was written. */
       readonly alreadyMember: boolean;
     }
-  /** The directory's current state forbids it (guests no longer allowed, address taken meanwhile...). */
-  | { readonly kind: 'refused'; readonly reason: ProvisioningRefusal; readonly errorCode: ErrorCode }
+  /** The directory's current state forbids it (guests no longer allowed, address taken meanwhile, group changed...). */
+  | {
+      readonly kind: 'refused';
+      readonly reason: ProvisioningRefusal | UnsupportedGroupReason | 'group-kind-changed';
+      readonly errorCode: ErrorCode;
+    }
   /** A step failed; run again later to resume from the journal. */
   | { readonly kind: 'failed'; readonly step: ProvisioningStepName | 'read-directory'; readonly errorCode: ErrorCode };
 
@@ -72,10 +79,13 @@ interface RunState {
 /**
  * Provisions an approved request: re-reads the directory, plans the steps, skips those the
  * journal says are done, and runs the rest, journaling each outcome before the next starts.
- * Round trips: 1 parallel read (recipient look-up, and the guest policy on the guest path), then
+ * Round trips: 1 parallel read (recipient look-up, the group, and the guest policy on the guest path), then
  * one write per remaining step (2 for a fresh address, 3 with hidden contacts, 1 to reuse).
  */
-export class ProvisionRequest {
+/** The step name a refusal is reported under where only "failed with a step" can be said. */
+export const planStep = 'plan';
+
+export class ProvisionRequest implements Provisioner {
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly delays: readonly number[];
 
@@ -89,15 +99,28 @@ export class ProvisionRequest {
     const path = request.assessment.path;
     let existing: ExistingRecipient | undefined;
     let policy: GuestPolicy | undefined;
+    let group: GroupProperties | undefined;
     try {
-      [existing, policy] = await Promise.all([
+      [existing, policy, group] = await Promise.all([
         this.options.directory.findRecipient(request.person.email),
         path === 'guest' ? this.options.directory.guestPolicy(request.group.id) : Promise.resolve(undefined),
+        this.options.directory.getGroup(request.group.id),
       ]);
     } catch (error) {
       const code = codeOf(error);
       log.warn('provisioning could not read the directory', { errorCode: code, error: messageOf(error) });
       return { kind: 'failed', step: 'read-directory', errorCode: code };
+    }
+    if (group === undefined) {
+      log.warn('the group no longer exists');
+      return { kind: 'failed', step: 'read-directory', errorCode: ErrorCodes.notFound };
+    }
+    // The group may have changed since approval (now synced, dynamic, or another kind).
+    const classification = classifyGroup(group);
+    if (classification.kind === 'unsupported' || classification.path !== path) {
+      const reason = classification.kind === 'unsupported' ? classification.reason : 'group-kind-changed';
+      log.info('provisioning refused: the group changed', { reason });
+      return { kind: 'refused', reason, errorCode: ErrorCodes.groupNotWritable };
     }
 
     const progress = readJournal(request.journal);
@@ -142,6 +165,22 @@ export class ProvisionRequest {
     };
   }
 
+  /**
+   * The Provisioner port of the ProvisioningRunner (src/app/provisioning-runner.ts): run() with
+   * a refusal reported as a failure of the 'plan' step, with its error code.
+   */
+  async provision(request: AccessRequest, record: (entry: JournalEntry) => Promise<void>): Promise<RunnerOutcome> {
+    const outcome = await this.run(request, { onJournal: record });
+    switch (outcome.kind) {
+      case 'completed':
+        return { kind: 'completed' };
+      case 'refused':
+        return { kind: 'failed', step: planStep, errorCode: outcome.errorCode };
+      case 'failed':
+        return { kind: 'failed', step: outcome.step, errorCode: outcome.errorCode };
+    }
+  }
+
   /** Set-DistributionGroup -RequireSenderAuthenticationEnabled:$false on the request's group (idempotent). */
   async allowExternalSenders(request: AccessRequest): Promise<AllowExternalSendersOutcome> {
     if (request.assessment.path !== 'mail-contact') return { kind: 'not-applicable' };
@@ -179,8 +218,10 @@ export class ProvisionRequest {
           return this.entry(step.kind, 'done', state, false);
         } catch (error) {
           if (!(isAppError(error) && error.code === ErrorCodes.proxyAddressConflict)) throw error;
-          // The address exists after all (created by an interrupted run, or meanwhile): reuse it if it is a contact.
-          const owner = await this.options.directory.findRecipient(email);
+          // The address exists after all (created by an interrupted run that could not journal it,
+          // or meanwhile): reuse it if it is a contact, guest or mail user. Reads may lag behind
+          // the uniqueness check that refused the create, so look again a few times.
+          const owner = await this.findAfterConflict(email);
           if (owner === undefined || !['mail-contact', 'guest', 'mail-user'].includes(owner.kind)) throw error;
           state.recipientId = owner.id;
           state.recipientIdentity = owner.exchangeIdentity ?? owner.email;
@@ -227,6 +268,16 @@ export class ProvisionRequest {
         this.options.logger.debug('new recipient not visible yet, waiting', { attempt: attempt + 1, waitMs: delay });
         await this.sleep(delay);
       }
+    }
+  }
+
+  private async findAfterConflict(email: string): Promise<ExistingRecipient | undefined> {
+    for (let attempt = 0; ; attempt += 1) {
+      const owner = await this.options.directory.findRecipient(email);
+      const delay = this.delays[attempt];
+      if (owner !== undefined || delay === undefined) return owner;
+      this.options.logger.debug('conflicting recipient not visible yet, waiting', { attempt: attempt + 1, waitMs: delay });
+      await this.sleep(delay);
     }
   }
 

@@ -1,6 +1,7 @@
 import type { AccessRequest, JournalEntry } from '../domain/access-request';
 import { complete, fail, recordStep, startProvisioning } from '../domain/request-lifecycle';
 import { ErrorCodes, isAppError } from './app-error';
+import type { AuditTrail } from './audit-trail';
 import type { KeepInformed } from './keep-informed';
 import type { Clock } from './ports/clock';
 import type { Logger } from './ports/logger';
@@ -27,6 +28,7 @@ export interface ProvisioningRunnerDeps {
   readonly store: RequestStore;
   readonly provisioner: Provisioner;
   readonly informed: KeepInformed;
+  readonly audit: AuditTrail;
   readonly clock: Clock;
   readonly logger: Logger;
 }
@@ -58,7 +60,7 @@ export class ProvisioningRunner {
   }
 
   private async runClaimed(requestId: string): Promise<void> {
-    const { store, provisioner, informed, logger } = this.deps;
+    const { store, provisioner, informed, logger, audit } = this.deps;
     const claimed = await updateRequest(store, requestId, (current) =>
       current.status === 'provisioning' ? { kind: 'ok', request: current } : startProvisioning(current, this.now()),
     );
@@ -66,12 +68,20 @@ export class ProvisioningRunner {
       logger.info('provisioning not started', { requestId, outcome: claimed.kind });
       return;
     }
+    await audit.byBot({ requestId, action: 'provisioning.start', outcome: 'succeeded', details: { attempt: String(claimed.request.journal.length === 0 ? 'first' : 'resume') } });
     await informed.approvalCard(claimed.request);
 
     let outcome: ProvisionOutcome;
     try {
       outcome = await provisioner.provision(claimed.request, async (entry) => {
         const saved = await updateRequest(store, requestId, (current) => recordStep(current, entry));
+        await audit.byBot({
+          requestId,
+          action: `provisioning.${entry.step}`,
+          outcome: entry.outcome === 'failed' ? 'failed' : 'succeeded',
+          ...(entry.objectIds ? { objectIds: entry.objectIds } : {}),
+          ...(entry.errorCode ? { errorCode: entry.errorCode } : {}),
+        });
         if (saved.kind === 'updated') await informed.approvalCard(saved.request);
       });
     } catch (error) {
@@ -88,6 +98,13 @@ export class ProvisioningRunner {
       return;
     }
     logger.info('provisioning finished', { requestId, outcome: outcome.kind });
+    await audit.byBot({
+      requestId,
+      action: outcome.kind === 'completed' ? 'provisioning.complete' : 'provisioning.fail',
+      outcome: outcome.kind === 'completed' ? 'succeeded' : 'failed',
+      objectIds: { groupId: finished.request.group.id },
+      ...(outcome.kind === 'failed' ? { errorCode: outcome.errorCode, details: { step: outcome.step } } : {}),
+    });
     const { request } = await informed.approvalCard(finished.request);
     await informed.requester(request, outcome.kind === 'completed' ? 'completed' : 'failed');
   }

@@ -1,4 +1,5 @@
 import type { AccessRequest } from '../domain/access-request';
+import type { AuditTrail } from './audit-trail';
 import type { KeepInformed } from './keep-informed';
 import type { BackgroundJobs } from './ports/background-jobs';
 import type { RequestStore } from './ports/request-store';
@@ -9,6 +10,7 @@ export interface RequestRoutingDeps {
   readonly informed: KeepInformed;
   readonly runner: Pick<ProvisioningRunner, 'run'>;
   readonly jobs: BackgroundJobs;
+  readonly audit: AuditTrail;
 }
 
 /** Moves requests along after the events that concern them: submitted, decided, approvals conversation set, start-up. */
@@ -17,6 +19,13 @@ export class RequestRouting {
 
   /** A new request: post its approval card, or tell the requester it waits until approvers register a conversation. */
   async submitted(request: AccessRequest): Promise<void> {
+    await this.deps.audit.byPerson(request.requester, {
+      requestId: request.id,
+      action: 'request.submit',
+      outcome: 'succeeded',
+      objectIds: { groupId: request.group.id },
+      details: { email: request.person.email, path: request.assessment.path },
+    });
     const { publication } = await this.deps.informed.approvalCard(request);
     if (publication.kind === 'no-approvals-conversation') await this.deps.informed.requester(request, 'waiting-for-approvers');
   }

@@ -1,5 +1,6 @@
 import type { AccessRequest } from '../domain/access-request';
 import type { DecisionRefusal } from '../domain/approval-policy';
+import type { AuditTrail } from './audit-trail';
 import { authoriseApprover, type ActingUser } from './authorise-approver';
 import type { BackgroundJobs } from './ports/background-jobs';
 import type { Directory } from './ports/directory';
@@ -18,6 +19,7 @@ export interface RetryProvisioningDeps {
   readonly directory: Pick<Directory, 'isApprover'>;
   readonly runner: Pick<ProvisioningRunner, 'run'>;
   readonly jobs: BackgroundJobs;
+  readonly audit: AuditTrail;
 }
 
 /** An approver retries a failed provisioning; it resumes after the steps already done. */
@@ -28,8 +30,13 @@ export class RetryProvisioning {
     const stored = await this.deps.store.get(requestId);
     if (!stored) return { kind: 'not-found' };
     const permission = await authoriseApprover(this.deps.directory, actor, stored.request);
-    if (permission.kind === 'denied') return { kind: 'denied', reason: permission.reason, request: stored.request };
+    const by = { aadObjectId: actor.aadObjectId, name: actor.name };
+    if (permission.kind === 'denied') {
+      await this.deps.audit.byPerson(by, { requestId, action: 'provisioning.retry', outcome: 'refused', details: { reason: permission.reason } });
+      return { kind: 'denied', reason: permission.reason, request: stored.request };
+    }
     if (stored.request.status !== 'failed') return { kind: 'not-failed', request: stored.request };
+    await this.deps.audit.byPerson(by, { requestId, action: 'provisioning.retry', outcome: 'succeeded' });
     this.deps.jobs.run(`provision ${requestId}`, () => this.deps.runner.run(requestId));
     return { kind: 'retrying', request: stored.request };
   }

@@ -5,6 +5,7 @@ import type { AdaptiveCardJson } from '../../cards/adaptive-card';
 import type { Logger } from '../app/ports/logger';
 import { isAppError } from '../app/app-error';
 import type { MessageCatalogue } from '../i18n/message-catalogue';
+import { userErrorText } from './user-error-text';
 
 /** What a card button leads to: the card replaced by a new one (and maybe a chat message), or a short message. */
 export type CardActionResult =
@@ -72,7 +73,7 @@ export class CardActionRouter {
         code: isAppError(error) ? error.code : undefined,
         error: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error),
       });
-      return { kind: 'message', text: t('common.unexpectedError', { correlationId }) };
+      return { kind: 'message', text: userErrorText(error, this.catalogue, t, correlationId) };
     }
   }
 }

@@ -3,6 +3,7 @@ import { ActivityTypes, type BotState, type TurnContext } from 'botbuilder';
 import { isAppError } from '../app/app-error';
 import type { Logger } from '../app/ports/logger';
 import type { MessageCatalogue } from '../i18n/message-catalogue';
+import { failedDialog, underlyingError, userErrorText } from './user-error-text';
 
 export interface TurnErrorHandlerDependencies {
   readonly logger: Logger;
@@ -14,20 +15,23 @@ export interface TurnErrorHandlerDependencies {
 
 /**
  * The adapter's onTurnError: logs the failure once with a correlation id, clears the user's dialog
- * state, and tells the user a catalogue message with that id (never the error itself).
+ * state, and tells the user a catalogue message with that id (the text of the error's code for an
+ * AppError, a generic one otherwise; never the error itself).
  */
 export function createTurnErrorHandler(deps: TurnErrorHandlerDependencies): (context: TurnContext, error: Error) => Promise<void> {
   const newCorrelationId = deps.newCorrelationId ?? randomUUID;
   return async (context, error) => {
     const correlationId = newCorrelationId();
     const { activity } = context;
+    const cause = underlyingError(error);
     deps.logger.error('turn failed', {
       correlationId,
       activityType: activity.type,
       activityName: activity.name,
       conversationId: activity.conversation?.id,
-      code: isAppError(error) ? error.code : undefined,
-      error: { name: error?.name, message: error?.message, stack: error?.stack },
+      dialog: failedDialog(error),
+      code: isAppError(cause) ? cause.code : undefined,
+      error: cause instanceof Error ? { name: cause.name, message: cause.message, stack: cause.stack } : String(cause),
     });
     try {
       await deps.dialogState.delete(context);
@@ -37,7 +41,7 @@ export function createTurnErrorHandler(deps: TurnErrorHandlerDependencies): (con
         error: cleanupError instanceof Error ? cleanupError.message : String(cleanupError),
       });
     }
-    const text = deps.catalogue.translator(activity.locale)('common.unexpectedError', { correlationId });
+    const text = userErrorText(error, deps.catalogue, deps.catalogue.translator(activity.locale), correlationId);
     try {
       if (activity.type === ActivityTypes.Invoke) {
         // Answer the invoke itself, so the client shows the message instead of a generic failure.

@@ -164,7 +164,7 @@ describe('the running bot over HTTP (composition root, simulated tenant, real in
     assert.equal(response.status, 413);
   });
 
-  it('when the directory refuses, the user gets a plain message with a reference, the error is logged once, and the bot keeps working', async () => {
+  it('when the directory refuses (403), the user is told what it means with a reference, the error is logged once with its code, and the bot keeps working', async () => {
     assert.ok(bot?.simulator);
     bot.simulator.setFaults({ forbid: ['GET /organization'] });
     const megansChat = client();
@@ -173,7 +173,8 @@ describe('the running bot over HTTP (composition root, simulated tenant, real in
     const errors = logger.records.filter((record) => record.level === 'error');
     assert.equal(errors.length, 1);
     const correlationId = String(errors[0]?.fields['correlationId']);
-    assert.deepEqual(failed.sent.map(sentText), [t('common.unexpectedError', { correlationId })]);
+    assert.equal(errors[0]?.fields['code'], 'permission-denied');
+    assert.deepEqual(failed.sent.map(sentText), [`${t('error.permission-denied')} ${t('bot.errorReference', { correlationId })}`]);
     bot.simulator.setFaults({});
     const again = await megansChat.say('add external');
     assert.deepEqual(again.sent.map(sentText), [t('intake.intro'), t('intake.email.ask')]);

@@ -5,7 +5,7 @@ import type { RequestIntake } from '../../src/app/request-intake';
 import { catalogue } from './dialog-harness';
 import { ada, contosoFakeTenant, tenantId } from './contoso-fake-tenant';
 import { FakeRequestIntake } from './fake-request-intake';
-import { FixedClock } from '../src/support/fixed-clock';
+import { ManualClock } from '../src/support/manual-clock';
 import { MemoryLogger } from '../src/support/test-logger';
 
 export const botAccount: ChannelAccount = { id: '28:external-access-bot', name: 'External Access' };
@@ -32,7 +32,7 @@ export function userAccount(actor: Actor): ChannelAccount {
 
 /** The whole bot (handler, dialogs, router, state) on botbuilder's TestAdapter, with fakes behind it. */
 export class BotHarness {
-  readonly clock = new FixedClock();
+  readonly clock = new ManualClock();
   readonly logger = new MemoryLogger();
   readonly storage = new MemoryStorage();
   readonly intake: FakeRequestIntake;

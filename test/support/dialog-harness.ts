@@ -7,7 +7,7 @@ import { MainDialog } from '../../dialogs/main-dialog';
 import type { IntakeDialogDependencies } from '../../dialogs/intake-dialog';
 import { FakeRequestIntake } from './fake-request-intake';
 import { ada, contosoFakeTenant, tenantId } from './contoso-fake-tenant';
-import { FixedClock } from '../src/support/fixed-clock';
+import { ManualClock } from '../src/support/manual-clock';
 import { InMemoryPendingDrafts } from './in-memory-pending-drafts';
 
 export const catalogue = MessageCatalogue.load(projectLocalesDir());
@@ -27,8 +27,8 @@ export function replyText(activity: Partial<Activity>): string {
 }
 
 /** Fresh fakes and dependencies for one test. */
-export function intakeDependencies(): IntakeDialogDependencies & { intake: FakeRequestIntake; drafts: InMemoryPendingDrafts; clock: FixedClock } {
-  const clock = new FixedClock();
+export function intakeDependencies(): IntakeDialogDependencies & { intake: FakeRequestIntake; drafts: InMemoryPendingDrafts; clock: ManualClock } {
+  const clock = new ManualClock();
   let next = 0;
   return {
     intake: new FakeRequestIntake(contosoFakeTenant(), clock),

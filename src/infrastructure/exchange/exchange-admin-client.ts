@@ -31,6 +31,8 @@ export interface ExchangeAdminClientOptions {
   readonly random?: () => number;
   readonly now?: () => number;
   readonly fetch?: typeof fetch;
+  /** A request that has not answered after this long counts as a network failure (default 100 s). */
+  readonly requestTimeoutMs?: number;
 }
 
 export const exchangeTokenScope = 'https://outlook.office365.com/.default';
@@ -90,7 +92,12 @@ export class ExchangeAdminClient {
     for (let attempt = 0; ; attempt += 1) {
       let response: Response;
       try {
-        response = await this.fetchFn(url, { method: 'POST', headers: await this.headers(cmdlet), body });
+        response = await this.fetchFn(url, {
+          method: 'POST',
+          headers: await this.headers(cmdlet),
+          body,
+          signal: AbortSignal.timeout(this.options.requestTimeoutMs ?? 100_000),
+        });
       } catch (error) {
         if (error instanceof AppError) throw error;
         if (attempt >= this.policy.maxRetries) {
@@ -101,7 +108,16 @@ export class ExchangeAdminClient {
         await this.sleep(wait);
         continue;
       }
-      const text = await response.text();
+      let text: string;
+      try {
+        text = await response.text();
+      } catch (error) {
+        if (attempt >= this.policy.maxRetries) {
+          throw new AppError(ErrorCodes.serviceUnavailable, `Exchange ${cmdlet}: the answer was cut off`, { cause: error });
+        }
+        await this.sleep(retryDelayMs(attempt + 1, null, this.policy, this.random, this.now()));
+        continue;
+      }
       if (response.ok) {
         const json = text.trim() === '' ? {} : safeJson(text);
         if (!isRecord(json)) {

@@ -19,7 +19,7 @@ export interface GraphClientOptions {
   readonly credential?: TokenCredential;
   /** RetryHandler: first backoff step in seconds when there is no Retry-After (default 3). */
   readonly retryDelaySeconds?: number;
-  /** RetryHandler: retries of 429/503/504 (default 3, at most 10). */
+  /** RetryHandler: retries of 429/503/504 (default 5, at most 10). */
   readonly maxRetries?: number;
 }
 
@@ -38,7 +38,7 @@ export function createGraphClient(options: GraphClientOptions): Client {
     const provider = new TokenCredentialAuthenticationProvider(options.credential, { scopes: [graphTokenScope] });
     chain.push(new AuthenticationHandler(provider));
   }
-  chain.push(new RetryHandler(new RetryHandlerOptions(options.retryDelaySeconds ?? 3, options.maxRetries ?? 3)));
+  chain.push(new RetryHandler(new RetryHandlerOptions(options.retryDelaySeconds ?? 3, options.maxRetries ?? 5)));
   chain.push(new RedirectHandler());
   chain.push(new HTTPMessageHandler());
   for (let i = 0; i < chain.length - 1; i += 1) {

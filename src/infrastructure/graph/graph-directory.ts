@@ -69,6 +69,7 @@ interface GroupSetting {
 /**
  * The Directory port over Microsoft Graph and, for what Graph does not show (distribution group
  * owners and mail settings, every kind of recipient), the Exchange Online admin endpoint.
+ * ManagedBy entries are compared with the user's Exchange names, read with Get-Recipient.
  * Independent reads run in parallel; every filter value goes through odataString.
  */
 export class GraphDirectory implements Directory {
@@ -77,6 +78,7 @@ export class GraphDirectory implements Directory {
   private readonly groups: ShortLivedCache<GroupProperties | undefined>;
   private readonly mailSettings: ShortLivedCache<GroupMailSettings>;
   private readonly domains: ShortLivedCache<readonly string[]>;
+  private readonly exchangeNames: ShortLivedCache<string[]>;
 
   constructor(private readonly options: GraphDirectoryOptions) {
     this.graph = options.graph;
@@ -85,6 +87,7 @@ export class GraphDirectory implements Directory {
     this.groups = new ShortLivedCache(options.cacheTtlMs ?? 30_000, now);
     this.mailSettings = new ShortLivedCache(options.cacheTtlMs ?? 30_000, now);
     this.domains = new ShortLivedCache(options.domainsTtlMs ?? 600_000, now);
+    this.exchangeNames = new ShortLivedCache(options.cacheTtlMs ?? 30_000, now);
   }
 
   verifiedDomains(): Promise<readonly string[]> {
@@ -106,7 +109,10 @@ export class GraphDirectory implements Directory {
     ]);
     const user = users[0];
     if (user !== undefined) {
-      const kind: RecipientKind = (user.userType ?? '').toLowerCase() === 'guest' ? 'guest' : 'member-user';
+      // A member user whose address Exchange knows as an external mail user is reusable as such.
+      const exchangeKind = exchangeRecipient === undefined ? undefined : recipientKindOf(stringProp(exchangeRecipient, 'RecipientTypeDetails'));
+      const kind: RecipientKind =
+        (user.userType ?? '').toLowerCase() === 'guest' ? 'guest' : exchangeKind === 'mail-user' ? 'mail-user' : 'member-user';
       return recipient(kind, user.id, exchangeIdentityOf(exchangeRecipient) ?? address, user.displayName ?? exchangeDisplayName(exchangeRecipient), address);
     }
     const contact = contacts[0];
@@ -241,18 +247,29 @@ export class GraphDirectory implements Directory {
     return settings.managedBy.some((entry) => user.some((name) => name.toLowerCase() === entry.trim().toLowerCase()));
   }
 
-  /** The names Exchange may use for a user in ManagedBy: object id, UPN, mail, alias. */
-  private async userNames(userId: string): Promise<string[]> {
+  /**
+   * The names Exchange may use for a user in ManagedBy (Exchange writes recipient names there,
+   * not object ids): the user's Exchange Name, Alias, Identity, primary address and object id.
+   */
+  private userNames(userId: string): Promise<string[]> {
+    return this.exchangeNames.get(userId, () => this.readUserNames(userId));
+  }
+
+  private async readUserNames(userId: string): Promise<string[]> {
+    let user: ExchangeObject | undefined;
     try {
-      const user = await this.get<GraphUser>(
-        `/users/${graphSegment(userId)}${graphQuery({ $select: 'id,userPrincipalName,mail,mailNickname' })}`,
-        'get user',
-      );
-      return [user.id, user.userPrincipalName, user.mail, user.mailNickname].filter((n): n is string => typeof n === 'string' && n !== '');
+      user = (await this.exchange.invoke('Get-Recipient', { Identity: userId })).value[0];
     } catch (error) {
-      if (isGraphStatus(error, 404)) return [userId];
-      throw error;
+      if (!(isExchangeCommandError(error) && error.exceptionType === ExchangeExceptionTypes.notFound)) throw error;
     }
+    const names = [userId];
+    if (user !== undefined) {
+      for (const key of ['Name', 'Alias', 'Identity', 'PrimarySmtpAddress', 'ExternalDirectoryObjectId', 'Guid']) {
+        const value = stringProp(user, key);
+        if (value !== undefined) names.push(value);
+      }
+    }
+    return names;
   }
 
   // --- recipient look-ups ----------------------------------------------------------------

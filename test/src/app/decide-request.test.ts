@@ -1,7 +1,10 @@
 import { strict as assert } from 'node:assert';
 import { DecideRequest, type ActingUser } from '../../../src/app/decide-request';
 import { InMemoryRequestStore } from '../support/in-memory-request-store';
-import { FixedClock } from '../support/fixed-clock';
+import { ManualClock } from '../support/manual-clock';
+import { MemoryAuditLog } from '../support/memory-audit-log';
+import { MemoryLogger } from '../support/test-logger';
+import { AuditTrail } from '../../../src/app/audit-trail';
 import { sampleRequest } from '../support/sample-request';
 
 const adele: ActingUser = { aadObjectId: 'approver-1', name: 'Adele Vance', tenantId: 'tenant-1' };
@@ -13,25 +16,38 @@ const approvers = new Set(['approver-1', 'approver-2', 'requester-1']);
 async function setup() {
   const store = new InMemoryRequestStore();
   await store.create(sampleRequest());
+  const clock = new ManualClock();
+  const auditLog = new MemoryAuditLog();
   const decide = new DecideRequest({
     store,
     directory: { isApprover: async (id) => approvers.has(id) },
-    clock: new FixedClock(),
+    clock,
+    audit: new AuditTrail(auditLog, clock, new MemoryLogger()),
   });
-  return { store, decide };
+  return { store, decide, auditLog };
 }
 
 describe('DecideRequest', () => {
   it('an approver approves: the stored request says approved by whom and when', async () => {
-    const { store, decide } = await setup();
+    const { store, decide, auditLog } = await setup();
     const result = await decide.execute({ requestId: 'R-7K3F9Q', actor: adele, outcome: 'approved' });
     assert.equal(result.kind, 'decided');
+    assert.deepEqual(auditLog.entries, [
+      {
+        at: '2026-11-22T10:00:00.000Z',
+        who: { kind: 'person', aadObjectId: 'approver-1', name: 'Adele Vance' },
+        requestId: 'R-7K3F9Q',
+        action: 'request.approve',
+        outcome: 'succeeded',
+        objectIds: { groupId: 'group-1' },
+      },
+    ]);
     const stored = await store.get('R-7K3F9Q');
     assert.equal(stored?.request.status, 'approved');
     assert.deepEqual(stored?.request.decision, {
       outcome: 'approved',
       by: { aadObjectId: 'approver-1', name: 'Adele Vance' },
-      at: '2026-11-02T10:00:00.000Z',
+      at: '2026-11-22T10:00:00.000Z',
     });
   });
 
@@ -46,7 +62,7 @@ describe('DecideRequest', () => {
   });
 
   it('refuses a non-approver, the requester themselves and another tenant, and changes nothing', async () => {
-    const { store, decide } = await setup();
+    const { store, decide, auditLog } = await setup();
     const cases: [ActingUser, string][] = [
       [lee, 'not-approver'],
       [megan, 'own-request'],
@@ -58,6 +74,15 @@ describe('DecideRequest', () => {
       assert.equal(result.kind === 'denied' && result.reason, reason);
     }
     assert.equal((await store.get('R-7K3F9Q'))?.request.status, 'pending-approval');
+    assert.deepEqual(
+      auditLog.entries.map((e) => [e.who.kind === 'person' && e.who.name, e.outcome, e.details?.reason]),
+      [
+        ['Lee Gu', 'refused', 'not-approver'],
+        ['Megan Bowen', 'refused', 'own-request'],
+        ['Adele Vance', 'refused', 'other-tenant'],
+      ],
+      'refused attempts are in the audit trail too',
+    );
   });
 
   it('a double click gets the first decision back, not a second one', async () => {

@@ -6,7 +6,9 @@ import { ProvisioningRunner, type ProvisionOutcome, type Provisioner } from '../
 import { InMemoryRequestStore } from '../support/in-memory-request-store';
 import { RecordingNotifier } from '../support/recording-notifier';
 import { MemoryLogger } from '../support/test-logger';
-import { FixedClock } from '../support/fixed-clock';
+import { ManualClock } from '../support/manual-clock';
+import { MemoryAuditLog } from '../support/memory-audit-log';
+import { AuditTrail } from '../../../src/app/audit-trail';
 import { sampleRequest } from '../support/sample-request';
 
 const approved = sampleRequest({
@@ -42,19 +44,28 @@ async function setup(provisioner: Provisioner, initial: AccessRequest = approved
   await store.create(initial);
   const notifier = new RecordingNotifier();
   const logger = new MemoryLogger();
-  const clock = new FixedClock();
+  const clock = new ManualClock();
   const informed = new KeepInformed({ store, notifier, clock, logger });
-  const runner = new ProvisioningRunner({ store, provisioner, informed, clock, logger });
-  return { store, notifier, logger, runner };
+  const auditLog = new MemoryAuditLog();
+  const audit = new AuditTrail(auditLog, clock, logger);
+  const runner = new ProvisioningRunner({ store, provisioner, informed, clock, logger, audit });
+  return { store, notifier, logger, runner, auditLog };
 }
 
 describe('ProvisioningRunner', () => {
   it('provisions an approved request, journals each step, updates the card and tells the requester', async () => {
     const provisioner = new ScriptedProvisioner(['create-mail-contact', 'add-distribution-group-member']);
-    const { store, notifier, runner } = await setup(provisioner);
+    const { store, notifier, runner, auditLog } = await setup(provisioner);
     await runner.run('R-7K3F9Q');
     const stored = (await store.get('R-7K3F9Q'))?.request;
     assert.equal(stored?.status, 'completed');
+    assert.deepEqual(auditLog.actions(), [
+      'provisioning.start succeeded',
+      'provisioning.create-mail-contact succeeded',
+      'provisioning.add-distribution-group-member succeeded',
+      'provisioning.complete succeeded',
+    ]);
+    assert.deepEqual(auditLog.entries[1]?.objectIds, { 'create-mail-contact-id': 'create-mail-contact-1' }, 'object ids reach the trail');
     assert.deepEqual(stored?.journal.map((e) => e.step), ['create-mail-contact', 'add-distribution-group-member']);
     assert.deepEqual(
       notifier.cards.map((c) => c.status),
@@ -83,10 +94,12 @@ describe('ProvisioningRunner', () => {
       step: 'add-distribution-group-member',
       error: new AppError(ErrorCodes.throttled, 'Exchange kept answering 429'),
     });
-    const { store, notifier, runner } = await setup(provisioner);
+    const { store, notifier, runner, auditLog } = await setup(provisioner);
     await runner.run('R-7K3F9Q');
     const stored = (await store.get('R-7K3F9Q'))?.request;
     assert.equal(stored?.status, 'failed');
+    const last = auditLog.entries.at(-1);
+    assert.deepEqual([last?.action, last?.outcome, last?.errorCode, last?.details?.step], ['provisioning.fail', 'failed', 'throttled', 'add-distribution-group-member']);
     assert.equal(stored?.failure?.step, 'add-distribution-group-member');
     assert.deepEqual(stored?.journal.map((e) => e.step), ['create-mail-contact'], 'the done step stays journaled for the retry');
     assert.equal(stored?.failure?.errorCode, 'throttled');

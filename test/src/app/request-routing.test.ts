@@ -6,7 +6,9 @@ import type { AccessRequest } from '../../../src/domain/access-request';
 import { InMemoryRequestStore } from '../support/in-memory-request-store';
 import { RecordingNotifier } from '../support/recording-notifier';
 import { MemoryLogger } from '../support/test-logger';
-import { FixedClock } from '../support/fixed-clock';
+import { ManualClock } from '../support/manual-clock';
+import { MemoryAuditLog } from '../support/memory-audit-log';
+import { AuditTrail } from '../../../src/app/audit-trail';
 import { sampleRequest } from '../support/sample-request';
 
 const decision = { by: { aadObjectId: 'approver-1', name: 'Adele Vance' }, at: '2026-11-02T09:30:00.000Z' };
@@ -16,17 +18,27 @@ async function setup(requests: AccessRequest[]) {
   for (const r of requests) await store.create(r);
   const notifier = new RecordingNotifier();
   const logger = new MemoryLogger();
-  const informed = new KeepInformed({ store, notifier, clock: new FixedClock(), logger });
+  const clock = new ManualClock();
+  const informed = new KeepInformed({ store, notifier, clock, logger });
+  const auditLog = new MemoryAuditLog();
   const ran: string[] = [];
   const jobs = new InProcessJobs(logger);
-  const routing = new RequestRouting({ store, informed, jobs, runner: { run: async (id) => void ran.push(id) } });
-  return { store, notifier, routing, ran, jobs };
+  const routing = new RequestRouting({
+    store,
+    informed,
+    jobs,
+    audit: new AuditTrail(auditLog, clock, logger),
+    runner: { run: async (id) => void ran.push(id) },
+  });
+  return { store, notifier, routing, ran, jobs, auditLog };
 }
 
 describe('RequestRouting', () => {
   it('a submitted request gets an approval card in the approvals conversation', async () => {
-    const { store, notifier, routing } = await setup([sampleRequest()]);
+    const { store, notifier, routing, auditLog } = await setup([sampleRequest()]);
     await routing.submitted(sampleRequest());
+    assert.deepEqual(auditLog.actions(), ['request.submit succeeded']);
+    assert.equal(auditLog.entries[0]?.who.kind === 'person' && auditLog.entries[0].who.name, 'Megan Bowen');
     assert.deepEqual(notifier.cards.map((c) => c.id), ['R-7K3F9Q']);
     assert.equal((await store.get('R-7K3F9Q'))?.request.approvalMessage?.conversationKey, 'approvals-1');
     assert.deepEqual(notifier.notices, []);

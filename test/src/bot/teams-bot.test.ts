@@ -4,6 +4,7 @@ import { BotHarness, botAccount, personalChat, teamChannel, userAccount } from '
 import { ada, bob } from '../../support/contoso-fake-tenant';
 import { replyText, t } from '../../support/dialog-harness';
 import { CardVerbs } from '../../../cards/card-verbs';
+import { AppError, ErrorCodes } from '../../../src/app/app-error';
 
 const answers = ['add external', 'jane.doe@fabrikam.com', 'Jane', 'Doe', 'ok', 'Fabrikam', 'Project Falcon', 'Works on the Falcon launch'];
 
@@ -221,6 +222,20 @@ describe('TeamsBot', () => {
       const correlationId = String(logged?.fields['correlationId']);
       assert.deepEqual(pressed.body?.value, t('common.unexpectedError', { correlationId }));
       assert.doesNotMatch(String(pressed.body?.value), /secret-token|store unreachable/);
+    });
+
+    it('a failure with a known error code tells the user what it means, with the reference', async () => {
+      const bot = new BotHarness();
+      bot.intake.searchGroups = async () => {
+        throw new AppError(ErrorCodes.throttled, 'Graph 429 after 3 retries');
+      };
+      for (const answer of answers.slice(0, 6)) await bot.say(answer);
+      const replies = await bot.say('Project');
+      const errors = bot.logger.records.filter((record) => record.level === 'error');
+      assert.equal(errors.length, 1);
+      assert.equal(errors[0]?.fields['code'], 'throttled');
+      const correlationId = String(errors[0]?.fields['correlationId']);
+      assert.deepEqual(replies.map(replyText), [`${t('error.throttled')} ${t('bot.errorReference', { correlationId })}`]);
     });
 
     it('a failing turn is logged once, the user gets a plain message, and the broken dialog is cleared', async () => {

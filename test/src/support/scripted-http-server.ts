@@ -12,6 +12,8 @@ export interface ScriptedResponse {
   readonly status: number;
   readonly headers?: Readonly<Record<string, string>>;
   readonly body?: string;
+  /** Answer only after this many milliseconds. */
+  readonly delayMs?: number;
 }
 
 /**
@@ -35,8 +37,13 @@ export class ScriptedHttpServer {
         const index = holder?.requests.length ?? 0;
         holder?.requests.push(recorded);
         const answer = script(recorded, index);
-        res.writeHead(answer.status, answer.headers);
-        res.end(answer.body ?? '');
+        const reply = (): void => {
+          if (res.destroyed) return;
+          res.writeHead(answer.status, answer.headers);
+          res.end(answer.body ?? '');
+        };
+        if (answer.delayMs === undefined) reply();
+        else setTimeout(reply, answer.delayMs);
       });
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -46,6 +53,7 @@ export class ScriptedHttpServer {
   }
 
   stop(): Promise<void> {
+    this.server.closeAllConnections();
     return new Promise((resolve, reject) => this.server.close((e) => (e ? reject(e) : resolve())));
   }
 }

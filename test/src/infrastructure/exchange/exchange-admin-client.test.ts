@@ -4,6 +4,7 @@ import { ExchangeAdminClient } from '../../../../src/infrastructure/exchange/exc
 import { isExchangeCommandError } from '../../../../src/infrastructure/exchange/exchange-command-error';
 import { ScriptedHttpServer, type ScriptedResponse } from '../../support/scripted-http-server';
 import { MemoryLogger } from '../../support/test-logger';
+import { sample, SimulatedTenantWorld } from '../../support/simulated-tenant-world';
 
 const tenantId = '11111111-2222-3333-4444-555555555555';
 
@@ -116,8 +117,58 @@ describe('ExchangeAdminClient (protocol details, scripted loopback server)', () 
     assert.equal(server.requests.length, 1);
   });
 
+  it('retries a request that does not answer in time, then reports the service unavailable', async () => {
+    server = await ScriptedHttpServer.start(() => ({ status: 200, body: '{"value":[]}', delayMs: 300 }));
+    const waits: number[] = [];
+    const slow = new ExchangeAdminClient({
+      baseUrl: `${server.baseUrl}/adminapi/beta`,
+      tenantId,
+      concurrency: 1,
+      logger: new MemoryLogger(),
+      retry: { maxRetries: 1, baseDelayMs: 10, maxDelayMs: 10 },
+      sleep: (ms) => {
+        waits.push(ms);
+        return Promise.resolve();
+      },
+      requestTimeoutMs: 50,
+    });
+    await assert.rejects(slow.invoke('Get-Recipient', { Identity: 'a@b.example' }), (e: unknown) => (e as { code?: string }).code === 'service-unavailable');
+    assert.equal(waits.length, 1);
+  });
+
   it('reports a 200 answer that is not JSON as an unexpected response', async () => {
     server = await ScriptedHttpServer.start(() => ({ status: 200, body: '<Objs Version="1.1.0.1"></Objs>' }));
     await assert.rejects(client().invoke('Get-Recipient', {}), (e: unknown) => (e as { code?: string }).code === 'unexpected-response');
+  });
+});
+
+describe('ExchangeAdminClient against the simulated tenant', () => {
+  let world: SimulatedTenantWorld | undefined;
+  afterEach(async () => {
+    await world?.stop();
+    world = undefined;
+  });
+
+  async function arrivals(concurrency: number): Promise<number[]> {
+    world = await SimulatedTenantWorld.start({ manualTime: false, exchangeConcurrency: concurrency, faults: { latencyMs: 60 } });
+    const client = world.services.exchangeClient;
+    await Promise.all([1, 2, 3, 4].map(() => client.invoke('Get-DistributionGroup', { Identity: sample.salesPartnersDl })));
+    return world.log().filter((r) => r.cmdlet === 'Get-DistributionGroup').map((r) => r.time);
+  }
+
+  it('with EXCHANGE_CONCURRENCY=1, sends one command at a time for the tenant', async () => {
+    const times = await arrivals(1);
+    assert.equal(times.length, 4);
+    for (let i = 1; i < times.length; i += 1) {
+      const gap = (times[i] ?? 0) - (times[i - 1] ?? 0);
+      assert.ok(gap >= 55, `command ${i + 1} started ${gap} ms after the previous one, before it could have finished`);
+    }
+  });
+
+  it('with EXCHANGE_CONCURRENCY=2, sends two at a time', async () => {
+    const times = await arrivals(2);
+    assert.equal(times.length, 4);
+    assert.ok((times[1] ?? 0) - (times[0] ?? 0) < 40, 'the first two commands should start together');
+    assert.ok((times[2] ?? 0) - (times[0] ?? 0) >= 55, 'the third waits for a free slot');
   });
 });

@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
 
 export interface RunningAzurite {
   readonly port: number;
@@ -24,8 +23,6 @@ export async function startAzurite(): Promise<RunningAzurite> {
   const child = spawn(
     process.execPath,
     [
-      '--require',
-      join(__dirname, 'azurite-uuid-compat.js'),
       main,
       '--blobHost',
       '127.0.0.1',

@@ -1,0 +1,218 @@
+// External Access bot: everything it needs in one resource group.
+//
+//   - a user-assigned managed identity: the app's identity for Azure Storage, Microsoft Graph and
+//     Exchange Online (Graph and Exchange permissions are granted to it afterwards, see
+//     docs/admin-setup.md: Bicep cannot grant Microsoft Graph application permissions);
+//   - a Storage account (no shared keys, no public access) with the state container, and a role
+//     assignment that lets the identity read and write blobs there;
+//   - a Linux App Service plan and web app running Node 20 with the bot's settings;
+//   - an Azure Bot resource (SingleTenant) pointing at the web app, with the Microsoft Teams channel.
+//
+// infra/main.json is the same template in ARM JSON (no Bicep compiler is needed to deploy it).
+// Keep the two in step: test/infra checks that they declare the same parameters, resources,
+// settings and outputs.
+
+targetScope = 'resourceGroup'
+
+@description('Azure region for the identity, the Storage account and the App Service. The Azure Bot resource is always global.')
+param location string = resourceGroup().location
+
+@description('Short lower-case name that prefixes every resource name, 3 to 16 letters, digits or hyphens.')
+@minLength(3)
+@maxLength(16)
+param baseName string = 'extaccess'
+
+@description('Application (client) id of the bot\'s single-tenant app registration (az ad app create; see docs/deployment.md).')
+@minLength(36)
+@maxLength(36)
+param botAppId string
+
+@description('Client secret of that app registration. Stored as the MicrosoftAppPassword app setting.')
+@secure()
+param botAppPassword string
+
+@description('Object id of the Entra security group whose members approve requests (docs/admin-setup.md).')
+@minLength(36)
+@maxLength(36)
+param approversGroupId string
+
+@description('App Service plan size. B1 is enough for one tenant; Always On needs B1 or higher.')
+@allowed([
+  'B1'
+  'B2'
+  'B3'
+  'S1'
+  'P0v3'
+  'P1v3'
+])
+param appServiceSku string = 'B1'
+
+@description('Azure Bot pricing tier. Teams is a standard channel: F0 (free) is enough.')
+@allowed([
+  'F0'
+  'S1'
+])
+param botSku string = 'F0'
+
+@description('Blob container for the bot state, the access requests and the audit log.')
+param stateContainerName string = 'bot-state'
+
+@description('Hide the mail contacts the bot creates from the global address list.')
+param hideMailContactsFromAddressLists bool = false
+
+var suffix = uniqueString(resourceGroup().id)
+var identityName = '${baseName}-identity'
+var storageAccountName = take('${toLower(replace(baseName, '-', ''))}${suffix}', 24)
+var planName = '${baseName}-plan'
+var webAppName = '${baseName}-${suffix}'
+var botName = '${baseName}-bot-${suffix}'
+// Built-in role "Storage Blob Data Contributor".
+var storageBlobDataContributorRoleId = 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
+
+resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
+  name: identityName
+  location: location
+}
+
+resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
+  name: storageAccountName
+  location: location
+  kind: 'StorageV2'
+  sku: {
+    name: 'Standard_LRS'
+  }
+  properties: {
+    accessTier: 'Hot'
+    allowBlobPublicAccess: false
+    allowSharedKeyAccess: false
+    defaultToOAuthAuthentication: true
+    minimumTlsVersion: 'TLS1_2'
+    supportsHttpsTrafficOnly: true
+  }
+}
+
+resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01' = {
+  parent: storage
+  name: 'default'
+}
+
+resource stateContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
+  parent: blobService
+  name: stateContainerName
+  properties: {
+    publicAccess: 'None'
+  }
+}
+
+resource identityCanUseBlobs 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: storage
+  name: guid(storage.id, identity.id, storageBlobDataContributorRoleId)
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageBlobDataContributorRoleId)
+    principalId: identity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
+  name: planName
+  location: location
+  kind: 'linux'
+  sku: {
+    name: appServiceSku
+  }
+  properties: {
+    reserved: true
+  }
+}
+
+resource webApp 'Microsoft.Web/sites@2023-12-01' = {
+  name: webAppName
+  location: location
+  kind: 'app,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${identity.id}': {}
+    }
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    siteConfig: {
+      linuxFxVersion: 'NODE|20-lts'
+      appCommandLine: 'node dist/src/index.js'
+      alwaysOn: true
+      healthCheckPath: '/healthz'
+      minTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+      http20Enabled: true
+      appSettings: [
+        { name: 'MicrosoftAppType', value: 'SingleTenant' }
+        { name: 'MicrosoftAppId', value: botAppId }
+        { name: 'MicrosoftAppPassword', value: botAppPassword }
+        { name: 'MicrosoftAppTenantId', value: tenant().tenantId }
+        { name: 'AZURE_TENANT_ID', value: tenant().tenantId }
+        { name: 'AZURE_USE_MANAGED_IDENTITY', value: 'true' }
+        { name: 'AZURE_CLIENT_ID', value: identity.properties.clientId }
+        { name: 'APPROVERS_GROUP_ID', value: approversGroupId }
+        { name: 'HIDE_MAIL_CONTACTS_FROM_ADDRESS_LISTS', value: string(hideMailContactsFromAddressLists) }
+        { name: 'STORAGE', value: 'blob' }
+        { name: 'AZURE_STORAGE_ACCOUNT_URL', value: storage.properties.primaryEndpoints.blob }
+        { name: 'AZURE_STORAGE_CLIENT_ID', value: identity.properties.clientId }
+        { name: 'AZURE_STORAGE_CONTAINER', value: stateContainerName }
+        { name: 'LOG_LEVEL', value: 'info' }
+        { name: 'SCM_DO_BUILD_DURING_DEPLOYMENT', value: 'true' }
+      ]
+    }
+  }
+}
+
+resource bot 'Microsoft.BotService/botServices@2022-09-15' = {
+  name: botName
+  location: 'global'
+  kind: 'azurebot'
+  sku: {
+    name: botSku
+  }
+  properties: {
+    displayName: 'External Access'
+    endpoint: 'https://${webApp.properties.defaultHostName}/api/messages'
+    msaAppId: botAppId
+    msaAppType: 'SingleTenant'
+    msaAppTenantId: tenant().tenantId
+  }
+}
+
+resource teamsChannel 'Microsoft.BotService/botServices/channels@2022-09-15' = {
+  parent: bot
+  name: 'MsTeamsChannel'
+  location: 'global'
+  properties: {
+    channelName: 'MsTeamsChannel'
+    properties: {
+      isEnabled: true
+    }
+  }
+}
+
+@description('The bot\'s Microsoft app id: MicrosoftAppId for npm run package.')
+output botAppId string = botAppId
+
+@description('Host name the bot is served from: BOT_DOMAIN for npm run package.')
+output botDomain string = webApp.properties.defaultHostName
+
+@description('The messaging endpoint registered on the Azure Bot resource.')
+output messagingEndpoint string = 'https://${webApp.properties.defaultHostName}/api/messages'
+
+@description('Name of the web app, for az webapp deploy.')
+output webAppName string = webApp.name
+
+@description('Client id of the managed identity (Exchange New-ServicePrincipal -AppId).')
+output managedIdentityClientId string = identity.properties.clientId
+
+@description('Object id of the managed identity\'s service principal (Graph app role assignments; Exchange New-ServicePrincipal -ObjectId).')
+output managedIdentityPrincipalId string = identity.properties.principalId
+
+@description('Name of the Storage account that holds the state.')
+output storageAccountName string = storage.name
