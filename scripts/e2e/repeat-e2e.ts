@@ -6,7 +6,8 @@ import { join } from 'node:path';
  * Stability check of the end-to-end suite: `npm run test:e2e:repeat -- 10` runs it N times in a row
  * (each run inside the loopback-only namespace, like `npm run test:e2e`) and prints, per test, how
  * many runs passed and how long it took (fastest, median, slowest). The summary is also written to
- * test-output/e2e-repeat/summary.txt, each run's mocha JSON report next to it.
+ * test-output/e2e-repeat/summary.txt, each run's mocha JSON report next to it and its screenshots
+ * and logs under run-NN/.
  */
 
 interface MochaTest {
@@ -22,8 +23,10 @@ interface MochaReport {
 
 const root = join(__dirname, '..', '..', '..');
 const runs = Number(process.argv[2] ?? '10');
+/** Anything after the count goes to mocha, e.g. --grep phone. */
+const mochaArgs = process.argv.slice(3);
 if (!Number.isInteger(runs) || runs < 1) {
-  console.error('Usage: npm run test:e2e:repeat -- [runs, default 10]');
+  console.error('Usage: npm run test:e2e:repeat -- [runs, default 10] [mocha options, e.g. --grep phone]');
   process.exit(2);
 }
 const outDir = join(root, 'test-output', 'e2e-repeat');
@@ -35,8 +38,9 @@ const runLines: string[] = [];
 for (let run = 1; run <= runs; run += 1) {
   const reportPath = join(outDir, `run-${String(run).padStart(2, '0')}.json`);
   const started = Date.now();
-  const result = spawnSync('bash', ['scripts/e2e/run-e2e.sh', '--reporter', 'json', '--reporter-option', `output=${reportPath}`], {
+  const result = spawnSync('bash', ['scripts/e2e/run-e2e.sh', ...mochaArgs, '--reporter', 'json', '--reporter-option', `output=${reportPath}`], {
     cwd: root,
+    env: { ...process.env, E2E_OUTPUT_DIR: join(outDir, `run-${String(run).padStart(2, '0')}`) },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const wallSeconds = (Date.now() - started) / 1000;

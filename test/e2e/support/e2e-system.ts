@@ -44,7 +44,8 @@ export class E2eSystem {
   readonly outputDir: string;
 
   private constructor(readonly options: E2eSystemOptions) {
-    this.outputDir = join(projectRoot(), 'test-output', 'e2e', slug(options.scenario));
+    // E2E_OUTPUT_DIR lets a repeated run keep each run's screenshots apart.
+    this.outputDir = join(process.env.E2E_OUTPUT_DIR ?? join(projectRoot(), 'test-output', 'e2e'), slug(options.scenario));
     rmSync(this.outputDir, { recursive: true, force: true });
     this.shots = new StepScreenshots(this.outputDir);
   }

@@ -161,7 +161,8 @@ export class TeamsClient {
    */
   async chooseSuggestedAction(title: string): Promise<number> {
     const before = await this.botMessages().count();
-    const button = this.page.getByRole('button', { name: title, exact: true }).and(this.page.locator('button:not(.fai-OutputCard button)'));
+    // By its text: the accessible name comes from a tooltip element that is not always the button's own.
+    const button = this.page.locator('button:not(.fai-OutputCard button)').filter({ has: this.page.getByText(title, { exact: true }) });
     await button.click();
     await button.waitFor({ state: 'detached' });
     return before;
