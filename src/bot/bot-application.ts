@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ConversationState, PrivateConversationState, type Storage, type TurnContext } from 'botbuilder';
+import { PrivateConversationState, type Storage, type TurnContext } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
 import { CardVerbs } from '../../cards/card-verbs';
 import { MainDialog } from '../../dialogs/main-dialog';
@@ -19,7 +19,7 @@ import { createTurnErrorHandler } from './turn-error-handler';
 
 export interface BotApplicationDependencies {
   readonly intake: RequestIntake;
-  /** Bot state: dialog state per user and conversation, pending drafts per conversation. */
+  /** Bot state: dialog state per user and conversation, and the pending drafts. */
   readonly storage: Storage;
   readonly catalogue: MessageCatalogue;
   readonly logger: Logger;
@@ -40,9 +40,9 @@ function newDraftId(): string {
 
 /** Builds the bot (handler, dialogs, card router, state) from its dependencies; no I/O of its own. */
 export function createBotApplication(deps: BotApplicationDependencies): BotApplication {
-  const conversationState = new ConversationState(deps.storage);
+  // Dialog state per user and conversation (two people in a channel each have their own request).
   const privateState = new PrivateConversationState(deps.storage);
-  const drafts = new ConversationDrafts(conversationState);
+  const drafts = new ConversationDrafts(deps.storage);
   const main = new MainDialog(deps.catalogue, {
     intake: deps.intake,
     catalogue: deps.catalogue,
@@ -54,11 +54,11 @@ export function createBotApplication(deps: BotApplicationDependencies): BotAppli
   const handlers: CardActionHandlers = {
     [CardVerbs.start]: new StartCardAction(flow, deps.catalogue),
     [CardVerbs.confirm]: new ConfirmCardAction(deps.intake, drafts, deps.catalogue, deps.clock),
-    [CardVerbs.edit]: new EditCardAction(flow, drafts, deps.catalogue),
+    [CardVerbs.edit]: new EditCardAction(flow, drafts, deps.catalogue, deps.clock),
     [CardVerbs.cancel]: new CancelCardAction(drafts, deps.catalogue, deps.clock),
   };
   const router = new CardActionRouter(handlers, deps.catalogue, deps.logger.child({ component: 'card-actions' }));
-  const bot = new TeamsBot({ flow, router, catalogue: deps.catalogue, states: [conversationState, privateState] });
+  const bot = new TeamsBot({ flow, router, catalogue: deps.catalogue, states: [privateState] });
   const onTurnError = createTurnErrorHandler({ logger: deps.logger.child({ component: 'turn' }), catalogue: deps.catalogue, dialogState: privateState });
   return { bot, onTurnError };
 }
