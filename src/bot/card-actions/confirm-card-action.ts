@@ -6,6 +6,7 @@ import type { Clock } from '../../app/ports/clock';
 import type { RequestIntake } from '../../app/request-intake';
 import type { MessageCatalogue, Translator } from '../../i18n/message-catalogue';
 import type { CardActionData, CardActionHandler, CardActionResult } from '../card-action-router';
+import type { SubmittedRequests } from '../submitted-requests';
 import { loadOwnDraft } from './own-draft';
 import { submitRefusal } from './submit-refusal';
 
@@ -24,6 +25,7 @@ export class ConfirmCardAction implements CardActionHandler {
     private readonly drafts: PendingDrafts,
     private readonly catalogue: MessageCatalogue,
     private readonly clock: Clock,
+    private readonly submissions: Pick<SubmittedRequests, 'submitted'>,
   ) {}
 
   async handle(context: TurnContext, data: CardActionData): Promise<CardActionResult> {
@@ -52,6 +54,7 @@ export class ConfirmCardAction implements CardActionHandler {
     if (result.kind === 'submitted') {
       const requestId = result.request.id;
       await this.drafts.put(context, { ...withoutClaim(draft, this.clock), submittedRequestId: requestId });
+      await this.submissions.submitted(context, result.request);
       await context.sendActivity(t('bot.card.submitted', { requestId }));
       return this.card(draft, { kind: 'submitted', requestId }, t);
     }

@@ -7,7 +7,8 @@ import type { Draft, SubmitResult } from '../../../src/app/request-intake';
 import { ada, contosoFakeTenant, tenantId } from '../../support/contoso-fake-tenant';
 import { catalogue, t } from '../../support/dialog-harness';
 import { FakeRequestIntake } from '../../support/fake-request-intake';
-import { FixedClock } from '../support/fixed-clock';
+import { ManualClock } from '../support/manual-clock';
+import { RecordingSubmissions } from '../../support/recording-submissions';
 import { personalChat, userAccount } from '../../support/bot-harness';
 
 const draft: PendingDraft = {
@@ -55,12 +56,13 @@ function pressContext(sent: Partial<Activity>[]): TurnContext {
 
 describe('ConfirmCardAction', () => {
   it('submits once when Confirm is pressed twice before the first press finishes', async () => {
-    const clock = new FixedClock();
+    const clock = new ManualClock();
     const intake = new SlowIntake(contosoFakeTenant(), clock);
     const drafts = new ConversationDrafts(new MemoryStorage());
     const sent: Partial<Activity>[] = [];
     await drafts.put(pressContext(sent), draft);
-    const action = new ConfirmCardAction(intake, drafts, catalogue, clock);
+    const submissions = new RecordingSubmissions();
+    const action = new ConfirmCardAction(intake, drafts, catalogue, clock, submissions);
 
     const first = action.handle(pressContext(sent), { draftId: 'draft-1' });
     await new Promise((resolve) => setImmediate(resolve));
@@ -71,6 +73,7 @@ describe('ConfirmCardAction', () => {
     assert.equal(firstResult.kind, 'card');
     assert.equal(intake.calls, 1);
     assert.equal(intake.submitted.length, 1);
+    assert.equal(submissions.requestIds.length, 1, 'the request goes to the approvers once');
 
     const third = await action.handle(pressContext(sent), { draftId: 'draft-1' });
     assert.equal(third.kind, 'card');
@@ -79,12 +82,13 @@ describe('ConfirmCardAction', () => {
   });
 
   it('a submission that failed releases the draft, so Confirm can be pressed again', async () => {
-    const clock = new FixedClock();
+    const clock = new ManualClock();
     const intake = new FakeRequestIntake(contosoFakeTenant(), clock);
     const drafts = new ConversationDrafts(new MemoryStorage());
     const sent: Partial<Activity>[] = [];
     await drafts.put(pressContext(sent), draft);
-    const action = new ConfirmCardAction(intake, drafts, catalogue, clock);
+    const submissions = new RecordingSubmissions();
+    const action = new ConfirmCardAction(intake, drafts, catalogue, clock, submissions);
     const submit = intake.submit.bind(intake);
     intake.submit = async () => {
       throw new Error('store down');
@@ -97,12 +101,13 @@ describe('ConfirmCardAction', () => {
   });
 
   it('takes over a claim left by a process that died while submitting', async () => {
-    const clock = new FixedClock();
+    const clock = new ManualClock();
     const intake = new FakeRequestIntake(contosoFakeTenant(), clock);
     const drafts = new ConversationDrafts(new MemoryStorage());
     const sent: Partial<Activity>[] = [];
     await drafts.put(pressContext(sent), { ...draft, submittingSince: clock.now().toISOString() });
-    const action = new ConfirmCardAction(intake, drafts, catalogue, clock);
+    const submissions = new RecordingSubmissions();
+    const action = new ConfirmCardAction(intake, drafts, catalogue, clock, submissions);
     assert.deepEqual(await action.handle(pressContext(sent), { draftId: 'draft-1' }), { kind: 'message', text: t('bot.card.submitting') });
     clock.advance(submissionTimeoutMs + 1);
     assert.equal((await action.handle(pressContext(sent), { draftId: 'draft-1' })).kind, 'card');
