@@ -97,10 +97,20 @@ export class TeamsNotifier implements Notifier {
     }
   }
 
+  /**
+   * Runs `logic` in a stored conversation. The adapter hands a failing turn to onTurnError and does
+   * not rethrow, so the connector's refusal is caught inside the turn and rethrown here.
+   */
   private async inConversation(conversation: StoredConversation, logic: (context: TurnContext) => Promise<unknown>): Promise<void> {
+    let failure: { error: unknown } | undefined;
     await this.deps.adapter.continueConversationAsync(this.deps.appId, conversation.reference, async (context) => {
-      await logic(context);
+      try {
+        await logic(context);
+      } catch (error) {
+        failure = { error };
+      }
     });
+    if (failure) throw failure.error;
   }
 }
 
