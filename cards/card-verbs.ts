@@ -9,6 +9,12 @@ export const CardVerbs = {
   confirm: 'intake.confirm',
   edit: 'intake.edit',
   cancel: 'intake.cancel',
+  approve: 'approval.approve',
+  reject: 'approval.reject',
+  retry: 'approval.retry',
+  allowExternalSenders: 'approval.allowExternalSenders',
+  confirmAllowExternalSenders: 'approval.confirmAllowExternalSenders',
+  refresh: 'approval.refresh',
 } as const;
 
 export type CardVerb = (typeof CardVerbs)[keyof typeof CardVerbs];

@@ -1,12 +1,14 @@
 import type { Translator } from '../src/i18n/message-catalogue';
 import { wordsOf } from './validators/text-validators';
 
-export type Command = 'add-external' | 'help' | 'cancel';
+export type Command = 'add-external' | 'help' | 'cancel' | 'approvals-here' | 'pending';
 
 const commandKeys: Readonly<Record<Command, string>> = {
   'add-external': 'bot.command.addExternal',
   help: 'bot.command.help',
   cancel: 'bot.command.cancel',
+  'approvals-here': 'bot.command.approvalsHere',
+  pending: 'bot.command.pending',
 };
 
 /**

@@ -251,7 +251,7 @@ export class IntakeDialog extends CancelAndHelpDialog {
     const t = this.t(step.context);
     const prompt = MessageFactory.suggestedActions(
       [t('intake.company.skip')],
-      this.question(step, 'intake.company.ask', { name: answers.displayName ?? '' }, answers.company ?? t('card.confirm.fact.none')),
+      this.question(step, 'intake.company.ask', { name: answers.displayName ?? '' }, answers.company ?? t('card.summary.fact.none')),
     );
     return step.prompt(DialogIds.companyPrompt, { prompt });
   }

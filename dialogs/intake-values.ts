@@ -18,6 +18,10 @@ export interface PendingDraft {
   /** Set once submitted: a second Confirm shows the same outcome instead of submitting twice. */
   readonly submittedRequestId?: string;
   readonly cancelled?: boolean;
+  /** ISO 8601; set while Confirm is submitting it, so a second click does not submit it again. */
+  readonly submittingSince?: string;
   /** ISO 8601. */
   readonly updatedAt: string;
+  /** The storage version this copy was read at (set by PendingDrafts.get). */
+  readonly eTag?: string;
 }

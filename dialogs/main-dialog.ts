@@ -1,6 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { MessageCatalogue, Translator } from '../src/i18n/message-catalogue';
+import type { ApproverCommands } from './approver-commands';
 import { recognizeCommand } from './command-recognizer';
 import { DialogIds } from './dialog-ids';
 import { EditDraftDialog, type EditDraftOptions } from './edit-draft-dialog';
@@ -21,6 +22,7 @@ export class MainDialog extends ComponentDialog {
   constructor(
     private readonly catalogue: MessageCatalogue,
     deps: IntakeDialogDependencies,
+    private readonly approverCommands: ApproverCommands,
   ) {
     super(DialogIds.main);
     this.addDialog(new IntakeDialog(deps));
@@ -48,6 +50,12 @@ export class MainDialog extends ComponentDialog {
         return step.endDialog();
       case 'cancel':
         await step.context.sendActivity(t('bot.nothingToCancel'));
+        return step.endDialog();
+      case 'approvals-here':
+        await this.approverCommands.registerApprovalsHere(step.context);
+        return step.endDialog();
+      case 'pending':
+        await this.approverCommands.listPending(step.context);
         return step.endDialog();
       case undefined:
         await step.context.sendActivity(

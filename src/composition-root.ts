@@ -1,21 +1,25 @@
-import type { Storage } from 'botbuilder';
+import type { Storage, TurnContext } from 'botbuilder';
 import { type RunningSimulator, startSimulator } from '../simulator/simulator-server';
 import { loadTenantFile, sampleTenantPath } from '../simulator/tenant-file';
+import { createApprovalWorkflow } from './app/approval-workflow';
 import { IntakeService } from './app/intake-service';
+import { ProvisionRequest } from './app/provision-request';
 import { type Clock, systemClock } from './app/ports/clock';
 import type { Logger } from './app/ports/logger';
 import type { RequestStore } from './app/ports/request-store';
 import { randomRequestIds } from './app/request-id-generator';
 import { createBotApplication } from './bot/bot-application';
+import { ApprovalCardRenderer } from './bot/approval-card-renderer';
 import { BotServer } from './bot/bot-server';
+import { ConversationDirectory } from './bot/proactive/conversation-directory';
+import { TeamsNotifier } from './bot/proactive/teams-notifier';
 import { createCloudAdapter } from './bot/cloud-adapter-factory';
 import type { DirectoryConfig } from './config/directory-config';
 import { type AppConfig, sampleTenantApproversGroupId } from './config/load-config';
 import { MessageCatalogue, projectLocalesDir } from './i18n/message-catalogue';
-import { ExchangeAdminClient } from './infrastructure/exchange/exchange-admin-client';
-import { createGraphClient } from './infrastructure/graph/graph-client-factory';
-import { GraphDirectory } from './infrastructure/graph/graph-directory';
-import { createTokenCredential } from './infrastructure/identity/token-credential-factory';
+import { StorageAuditLog } from './infrastructure/audit/storage-audit-log';
+import { createDirectoryServices } from './infrastructure/graph/directory-services';
+import { InProcessJobs } from './infrastructure/jobs/in-process-jobs';
 import { createLogger } from './infrastructure/logging/pino-logger';
 import { createStorage } from './infrastructure/storage/create-storage';
 import { StorageRequestStore } from './infrastructure/storage/storage-request-store';
@@ -37,6 +41,8 @@ export interface RunningBot {
   readonly directory: DirectoryConfig;
   /** The embedded simulated tenant, when nothing else was configured. */
   readonly simulator?: RunningSimulator;
+  /** Background work (provisioning, notifications): tests wait for it with `jobs.drain()`. */
+  readonly jobs: InProcessJobs;
   stop(): Promise<void>;
 }
 
@@ -70,33 +76,58 @@ export async function startBot(config: AppConfig, options: StartOptions = {}): P
 
   try {
     const durable = createStorage(config.storage);
-    const credential = createTokenCredential(directoryConfig.credential);
-    const graph = createGraphClient({ baseUrl: directoryConfig.graphBaseUrl, ...(credential ? { credential } : {}) });
-    const exchange = new ExchangeAdminClient({
-      baseUrl: directoryConfig.exchangeBaseUrl,
-      tenantId: directoryConfig.tenantId,
-      ...(credential ? { credential } : {}),
-      concurrency: directoryConfig.exchangeConcurrency,
-      logger: logger.child({ component: 'exchange' }),
-    });
-    const directory = new GraphDirectory({
-      graph,
-      exchange,
-      approversGroupId: directoryConfig.approversGroupId,
-      clock,
-      logger: logger.child({ component: 'directory' }),
-    });
+    const services = createDirectoryServices(directoryConfig, { clock, logger });
+    const { directory } = services;
+    const store = options.requestStore ?? new StorageRequestStore({ storage: durable, logger: logger.child({ component: 'request-store' }) });
     const intake = new IntakeService({
       directory,
-      store: options.requestStore ?? new StorageRequestStore({ storage: durable, logger: logger.child({ component: 'request-store' }) }),
+      store,
       clock,
       newId: randomRequestIds(),
       logger: logger.child({ component: 'intake' }),
       hideNewContactsFromAddressLists: directoryConfig.hideMailContactsFromAddressLists,
     });
-    const app = createBotApplication({ intake, storage: options.storage ?? durable, catalogue, logger, clock });
+    const storage = options.storage ?? durable;
+    const jobs = new InProcessJobs(logger.child({ component: 'jobs' }));
+    let onTurnError: (context: TurnContext, error: Error) => Promise<void> = async () => undefined;
+    const adapter = createCloudAdapter(config.bot.auth, (context, error) => onTurnError(context, error));
+    const conversations = new ConversationDirectory(storage);
+    const workflow = createApprovalWorkflow({
+      store,
+      directory,
+      notifier: new TeamsNotifier({
+        adapter,
+        appId: config.bot.auth.kind === 'none' ? '' : config.bot.auth.appId,
+        conversations,
+        renderer: new ApprovalCardRenderer(conversations, catalogue),
+        catalogue,
+        logger: logger.child({ component: 'notifier' }),
+      }),
+      provisioner: new ProvisionRequest({
+        directory,
+        exchange: services.exchangeRecipients,
+        guests: services.guestAccess,
+        clock,
+        logger: logger.child({ component: 'provisioning' }),
+        hideNewContactsFromAddressLists: directoryConfig.hideMailContactsFromAddressLists,
+      }),
+      externalSenders: services.externalSenders,
+      auditLog: new StorageAuditLog(durable),
+      jobs,
+      clock,
+      logger,
+    });
+    const app = createBotApplication({
+      intake,
+      storage,
+      catalogue,
+      logger,
+      clock,
+      approvals: { workflow, store, directory, jobs, conversations },
+    });
+    onTurnError = app.onTurnError;
     const server = new BotServer({
-      adapter: createCloudAdapter(config.bot.auth, app.onTurnError),
+      adapter,
       run: (context) => app.bot.run(context),
       requireToken: config.bot.auth.kind !== 'none',
       logger: logger.child({ component: 'http' }),
@@ -108,13 +139,17 @@ export async function startBot(config: AppConfig, options: StartOptions = {}): P
       tenantId: directoryConfig.tenantId,
       simulatedTenant: embedded !== undefined,
     });
+    const resumed = await workflow.routing.resumeInterrupted();
+    if (resumed > 0) logger.info('resuming interrupted provisioning', { requests: resumed });
     return {
       url: listening.url,
+      jobs,
       port: listening.port,
       directory: directoryConfig,
       ...(embedded ? { simulator: embedded.simulator } : {}),
       stop: async () => {
         await server.close();
+        await jobs.drain();
         await embedded?.simulator.stop();
       },
     };

@@ -1,6 +1,8 @@
 import type { AdaptiveCardJson } from '../../cards/adaptive-card';
 import { confirmationCard, confirmationCardView, type ConfirmationStatus, type ConfirmationSubject } from '../../cards/confirmation-card';
 import { welcomeCard, welcomeCardView } from '../../cards/welcome-card';
+import { approvalCard, approvalCardView, type ApprovalCardOptions } from '../../cards/approval-card';
+import type { AccessRequest } from '../../src/domain/access-request';
 import { t } from '../support/dialog-harness';
 
 /** A distribution group that only takes internal senders, for a brand-new mail contact. */
@@ -54,3 +56,60 @@ export const renderedCards: readonly [string, AdaptiveCardJson][] = [
   ['confirmation-guest-open', confirmationCard(confirmationCardView('draft-2', guestSubject, { kind: 'open' }, t))],
 ];
 
+
+const adele = { aadObjectId: 'approver-1', name: 'Adele Vance' };
+
+/** A request for Jane Doe to join the Sales Partners distribution group (internal senders only). */
+export const pendingRequest: AccessRequest = {
+  id: 'R-7K3F9Q',
+  tenantId: 'tenant-1',
+  requester: { aadObjectId: 'requester-1', name: 'Megan Bowen' },
+  person: distributionSubject.person,
+  group: { id: 'g-sales', displayName: 'Sales Partners', mail: 'sales-partners@contoso.com', kind: 'distribution' },
+  reason: distributionSubject.reason,
+  assessment: distributionSubject.assessment,
+  status: 'pending-approval',
+  createdAt: '2026-11-22T09:00:00.000Z',
+  journal: [],
+};
+
+const approvedAt = '2026-11-22T09:30:00.000Z';
+const decision = { outcome: 'approved' as const, by: adele, at: approvedAt };
+const journal: AccessRequest['journal'] = [
+  { step: 'create-mail-contact', outcome: 'done', at: approvedAt, objectIds: { recipientId: 'c-1' } },
+  { step: 'add-distribution-group-member', outcome: 'done', at: approvedAt },
+];
+
+export const approvalStates: readonly [string, AccessRequest, Omit<ApprovalCardOptions, 'refreshUserIds'>][] = [
+  ['pending', pendingRequest, { viewer: 'approver' }],
+  ['pending-observer', pendingRequest, { viewer: 'observer' }],
+  ['provisioning', { ...pendingRequest, status: 'provisioning', decision, journal: journal.slice(0, 1) }, { viewer: 'approver' }],
+  ['completed', { ...pendingRequest, status: 'completed', decision, journal }, { viewer: 'approver' }],
+  ['completed-confirming', { ...pendingRequest, status: 'completed', decision, journal }, { viewer: 'approver', confirmingExternalSenders: true }],
+  [
+    'completed-allowed',
+    { ...pendingRequest, status: 'completed', decision, journal, externalSenders: { status: 'allowed', by: adele, at: '2026-11-22T10:00:00.000Z' } },
+    { viewer: 'approver' },
+  ],
+  [
+    'failed',
+    {
+      ...pendingRequest,
+      status: 'failed',
+      decision,
+      journal: journal.slice(0, 1),
+      failure: { step: 'add-distribution-group-member', errorCode: 'throttled', at: approvedAt, attempts: 1 },
+    },
+    { viewer: 'approver' },
+  ],
+  [
+    'rejected',
+    { ...pendingRequest, status: 'rejected', decision: { outcome: 'rejected', by: adele, at: approvedAt, reason: 'Use the partner portal' } },
+    { viewer: 'approver' },
+  ],
+];
+
+export const renderedApprovalCards: readonly [string, AdaptiveCardJson][] = approvalStates.map(([name, request, options]) => [
+  `approval-${name}`,
+  approvalCard(approvalCardView(request, { ...options, refreshUserIds: ['29:requester-1', '29:approver-1'] }, t)),
+]);

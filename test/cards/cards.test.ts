@@ -8,7 +8,7 @@ import { MessageCatalogue, projectLocalesDir } from '../../src/i18n/message-cata
 import { BotHarness } from '../support/bot-harness';
 import { adaptiveCardProblems, executeActions } from '../support/adaptive-card-checks';
 import { t } from '../support/dialog-harness';
-import { distributionSubject, guestSubject, renderedCards } from './card-fixtures';
+import { distributionSubject, guestSubject, renderedApprovalCards, renderedCards } from './card-fixtures';
 
 // dist/test/cards -> the source tree's test/cards and cards/templates
 const sourceRoot = join(__dirname, '..', '..', '..');
@@ -20,7 +20,7 @@ function golden(name: string): unknown {
 }
 
 describe('cards', () => {
-  for (const [name, card] of renderedCards) {
+  for (const [name, card] of [...renderedCards, ...renderedApprovalCards]) {
     it(`${name}: matches its golden JSON`, () => {
       assert.deepEqual(card, golden(name));
     });
@@ -32,15 +32,15 @@ describe('cards', () => {
   it('the confirmation card shows the path and every pre-check that applies', () => {
     const json = JSON.stringify(confirmationCard(confirmationCardView('draft-2', guestSubject, { kind: 'open' }, t)));
     for (const text of [
-      t('card.confirm.path.guest.reuse', { existing: 'Gus Guest', group: 'Project Falcon', name: 'Gus Guest', email: 'gus@northwind.com' }),
-      t('card.confirm.check.alreadyMember', { name: 'Gus Guest', group: 'Project Falcon' }),
-      t('card.confirm.check.guestsNotAllowed', { name: 'Gus Guest', group: 'Project Falcon' }),
+      t('card.summary.path.guest.reuse', { existing: 'Gus Guest', group: 'Project Falcon', name: 'Gus Guest', email: 'gus@northwind.com' }),
+      t('card.summary.check.alreadyMember', { name: 'Gus Guest', group: 'Project Falcon' }),
+      t('card.summary.check.guestsNotAllowed', { name: 'Gus Guest', group: 'Project Falcon' }),
     ]) {
       assert.ok(json.includes(JSON.stringify(text).slice(1, -1)), `missing: ${text}`);
     }
     const distribution = JSON.stringify(confirmationCard(confirmationCardView('draft-1', distributionSubject, { kind: 'open' }, t)));
-    assert.ok(distribution.includes(t('card.confirm.check.internalSendersOnly', { group: 'Sales Partners', name: 'Jane Doe' })));
-    assert.ok(distribution.includes(t('card.confirm.path.mailContact.create', { name: 'Jane Doe', email: 'jane.doe@fabrikam.com', group: 'Sales Partners' })));
+    assert.ok(distribution.includes(t('card.summary.check.internalSendersOnly', { group: 'Sales Partners', name: 'Jane Doe' })));
+    assert.ok(distribution.includes(t('card.summary.path.mailContact.create', { name: 'Jane Doe', email: 'jane.doe@fabrikam.com', group: 'Sales Partners' })));
   });
 
   it('user text in a card stays text: markup and quotes in a reason are carried as they are', () => {

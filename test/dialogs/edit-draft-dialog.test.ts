@@ -1,3 +1,4 @@
+import { RecordingApproverCommands } from '../support/recording-approver-commands';
 import { strict as assert } from 'node:assert';
 import type { TurnContext } from 'botbuilder';
 import { MainDialog } from '../../dialogs/main-dialog';
@@ -34,7 +35,7 @@ describe('EditDraftDialog (through MainDialog)', () => {
   it('asks which field, refuses what is not a field, and re-asks only the chosen one', async () => {
     const { deps, conversation } = await started();
     assert.deepEqual(await conversation.say('the phone number'), [t('intake.edit.choice.unknown', { answer: 'the phone number', count: 7 }), fieldQuestion]);
-    assert.deepEqual(await conversation.say('Company'), [`${t('intake.company.ask', { name: 'Jane Doe' })}\n\n${t('intake.edit.currentValue', { value: t('card.confirm.fact.none') })}`]);
+    assert.deepEqual(await conversation.say('Company'), [`${t('intake.company.ask', { name: 'Jane Doe' })}\n\n${t('intake.edit.currentValue', { value: t('card.summary.fact.none') })}`]);
     assert.deepEqual(await conversation.say('Fabrikam'), [`[card] ${t('card.confirm.title')}`]);
     assert.deepEqual(deps.drafts.drafts.get('draft-9')?.subject.person, { ...draft.subject.person, company: 'Fabrikam' });
   });
@@ -44,7 +45,7 @@ describe('EditDraftDialog (through MainDialog)', () => {
     await conversation.say('x');
     await conversation.say('y');
     assert.deepEqual(await conversation.say('z'), [t('intake.edit.gaveUp')]);
-    assert.deepEqual(deps.drafts.drafts.get('draft-9'), draft);
+    assert.deepEqual(deps.drafts.drafts.get('draft-9'), { ...draft, eTag: '1' }, 'untouched since it was stored');
   });
 
   it('"cancel" stops editing', async () => {
@@ -55,7 +56,7 @@ describe('EditDraftDialog (through MainDialog)', () => {
   it('refuses to edit a draft that was already submitted', async () => {
     const deps = intakeDependencies();
     await deps.drafts.put({} as TurnContext, { ...draft, submittedRequestId: 'R-000001' });
-    const conversation = new DialogConversation(new MainDialog(deps.catalogue, deps), { start: 'edit', draftId: 'draft-9' });
+    const conversation = new DialogConversation(new MainDialog(deps.catalogue, deps, new RecordingApproverCommands()), { start: 'edit', draftId: 'draft-9' });
     await conversation.say('(card pressed)');
     assert.deepEqual(await conversation.say('2'), [t('intake.edit.draftClosed')]);
   });

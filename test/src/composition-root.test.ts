@@ -85,8 +85,8 @@ describe('the running bot over HTTP (composition root, simulated tenant, real in
     const card = (cardActivity?.['attachments'] as { content: { actions: { data: { draftId: string } }[] } }[])[0]?.content;
     assert.ok(card);
     const cardJson = JSON.stringify(card);
-    assert.ok(cardJson.includes(t('card.confirm.check.internalSendersOnly', { group: 'Sales Partners', name: 'Jane Doe' })));
-    assert.ok(cardJson.includes(t('card.confirm.path.mailContact.create', { name: 'Jane Doe', email: 'jane.doe@partner.example', group: 'Sales Partners' })));
+    assert.ok(cardJson.includes(t('card.summary.check.internalSendersOnly', { group: 'Sales Partners', name: 'Jane Doe' })));
+    assert.ok(cardJson.includes(t('card.summary.path.mailContact.create', { name: 'Jane Doe', email: 'jane.doe@partner.example', group: 'Sales Partners' })));
     const draftId = card.actions[0]?.data.draftId;
     assert.ok(draftId);
 

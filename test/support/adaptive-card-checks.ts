@@ -16,14 +16,17 @@ interface Action {
   readonly fallback?: Action;
 }
 
-/** Every Action.Execute (with its fallback) anywhere in a card or template. */
+/**
+ * Every Action.Execute (with its fallback) anywhere in a card or template, except the card's
+ * `refresh` action, which Teams invokes by itself and which has no button (see refreshAction).
+ */
 export function executeActions(card: unknown): Action[] {
   const found: Action[] = [];
   const walk = (node: unknown): void => {
     if (Array.isArray(node)) node.forEach(walk);
     else if (typeof node === 'object' && node !== null) {
       if ((node as Action).type === 'Action.Execute') found.push(node as Action);
-      Object.values(node).forEach(walk);
+      for (const [key, value] of Object.entries(node)) if (key !== 'refresh') walk(value);
     }
   };
   walk(card);
@@ -51,9 +54,21 @@ export function adaptiveCardProblems(card: Readonly<Record<string, unknown>>): s
       problems.push(`Action.Execute ${String(action.verb)} has no Action.Submit fallback with the same verb`);
     }
   }
+  const refresh = refreshAction(card);
+  if (refresh) {
+    if (!isCardVerb(refresh.action.verb)) problems.push(`refresh with unknown verb ${String(refresh.action.verb)}`);
+    if (refresh.userIds.length > 60) problems.push(`refresh lists ${refresh.userIds.length} users, Teams allows 60`);
+  }
   const json = JSON.stringify(card);
   if (json.includes('${')) problems.push('an expression was left unexpanded');
   const bytes = Buffer.byteLength(json, 'utf8');
   if (bytes >= maxCardBytes) problems.push(`${bytes} bytes, the limit is ${maxCardBytes}`);
   return problems;
+}
+
+/** The card's Universal Actions refresh: the action Teams invokes and the users it does it for. */
+export function refreshAction(card: unknown): { action: Action; userIds: readonly unknown[] } | undefined {
+  const refresh = (card as { refresh?: { action?: Action; userIds?: unknown } } | null)?.refresh;
+  if (!refresh?.action) return undefined;
+  return { action: refresh.action, userIds: Array.isArray(refresh.userIds) ? refresh.userIds : [] };
 }

@@ -25,6 +25,7 @@ export class BotClient {
     private readonly user: TeamsUser,
     private readonly tenantId: string,
     private readonly conversationId = 'a:personal-chat-1',
+    private readonly conversationType: 'personal' | 'channel' | 'groupChat' = 'personal',
   ) {}
 
   activity(fields: Record<string, unknown>): Record<string, unknown> {
@@ -37,7 +38,7 @@ export class BotClient {
       timestamp: '2026-11-02T10:00:00.000Z',
       from: { id: `29:${this.user.aadObjectId}`, name: this.user.name, aadObjectId: this.user.aadObjectId },
       recipient: { id: '28:external-access-bot', name: 'External Access' },
-      conversation: { id: this.conversationId, conversationType: 'personal', tenantId: this.tenantId },
+      conversation: { id: this.conversationId, conversationType: this.conversationType, tenantId: this.tenantId, ...(this.conversationType === 'personal' ? {} : { isGroup: true }) },
       channelData: { tenant: { id: this.tenantId } },
       ...fields,
     };

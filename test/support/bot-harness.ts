@@ -5,6 +5,11 @@ import type { RequestIntake } from '../../src/app/request-intake';
 import { catalogue } from './dialog-harness';
 import { ada, contosoFakeTenant, tenantId } from './contoso-fake-tenant';
 import { FakeRequestIntake } from './fake-request-intake';
+import { createApprovalWorkflow } from '../../src/app/approval-workflow';
+import { InProcessJobs } from '../../src/infrastructure/jobs/in-process-jobs';
+import { InMemoryRequestStore } from '../src/support/in-memory-request-store';
+import { MemoryAuditLog } from '../src/support/memory-audit-log';
+import { RecordingNotifier } from '../src/support/recording-notifier';
 import { ManualClock } from '../src/support/manual-clock';
 import { MemoryLogger } from '../src/support/test-logger';
 
@@ -39,9 +44,29 @@ export class BotHarness {
   readonly adapter: TestAdapter;
   private draftCount = 0;
 
+  readonly store = new InMemoryRequestStore();
+  readonly notifier = new RecordingNotifier();
+  readonly auditLog = new MemoryAuditLog();
+  readonly jobs = new InProcessJobs(this.logger);
+  /** Entra object ids of the approvers group members. */
+  readonly approverIds = new Set<string>();
+
   constructor(intake?: RequestIntake) {
     this.intake = new FakeRequestIntake(contosoFakeTenant(), this.clock);
+    const directory = { isApprover: async (id: string) => this.approverIds.has(id) };
+    const workflow = createApprovalWorkflow({
+      store: this.store,
+      directory,
+      notifier: this.notifier,
+      provisioner: { provision: async () => ({ kind: 'completed' }) },
+      externalSenders: { allowExternalSenders: async () => ({ kind: 'allowed' }) },
+      auditLog: this.auditLog,
+      jobs: this.jobs,
+      clock: this.clock,
+      logger: this.logger,
+    });
     const app = createBotApplication({
+      approvals: { workflow, store: this.store, directory, jobs: this.jobs },
       intake: intake ?? this.intake,
       storage: this.storage,
       catalogue,

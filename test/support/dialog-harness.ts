@@ -1,3 +1,4 @@
+import { RecordingApproverCommands } from './recording-approver-commands';
 import type { Activity } from 'botbuilder';
 import type { Dialog } from 'botbuilder-dialogs';
 import { DialogTestClient } from 'botbuilder-testing';
@@ -53,7 +54,7 @@ export class DialogConversation {
   }
 
   static main(deps: IntakeDialogDependencies, options?: unknown, user?: Actor): DialogConversation {
-    return new DialogConversation(new MainDialog(deps.catalogue, deps), options, user);
+    return new DialogConversation(new MainDialog(deps.catalogue, deps, new RecordingApproverCommands()), options, user);
   }
 
   /** Sends what the user types; returns the bot's replies as text. */

@@ -19,6 +19,7 @@ export class RecordingConnector {
   readonly calls: RecordedCall[] = [];
   private readonly server: Server;
   private nextId = 0;
+  private readonly refusals = new Map<string, number>();
   private waiters: { predicate: () => boolean; resolve: () => void }[] = [];
   url = '';
 
@@ -38,6 +39,11 @@ export class RecordingConnector {
           activity = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>;
         } catch {
           response.writeHead(400).end();
+          return;
+        }
+        const refusal = this.refusals.get(decodeURIComponent(match[1] ?? ''));
+        if (refusal !== undefined) {
+          response.writeHead(refusal, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { code: refusal === 403 ? 'BotNotInConversationRoster' : 'ConversationNotFound', message: 'refused by the test' } }));
           return;
         }
         const authorization = request.headers.authorization;
@@ -69,6 +75,11 @@ export class RecordingConnector {
       this.server.close(() => resolve());
       this.server.closeAllConnections();
     });
+  }
+
+  /** Answers every later activity for this conversation with `status` (403: bot removed, 404: conversation gone). */
+  refuse(conversationId: string, status: 403 | 404): void {
+    this.refusals.set(conversationId, status);
   }
 
   /** Activities recorded from index `from` on. */

@@ -1,9 +1,11 @@
 import type { TurnContext } from 'botbuilder';
 import { confirmationCard, confirmationCardView } from '../../../cards/confirmation-card';
 import type { PendingDrafts } from '../../../dialogs/pending-drafts';
+import type { Clock } from '../../app/ports/clock';
 import type { MessageCatalogue } from '../../i18n/message-catalogue';
 import type { CardActionData, CardActionHandler, CardActionResult } from '../card-action-router';
 import type { ConversationFlow } from '../conversation-flow';
+import { isBeingSubmitted } from './confirm-card-action';
 import { loadOwnDraft } from './own-draft';
 
 /** Edit on the confirmation card: asks in the chat which field to change, keeping the others. */
@@ -12,6 +14,7 @@ export class EditCardAction implements CardActionHandler {
     private readonly flow: ConversationFlow,
     private readonly drafts: PendingDrafts,
     private readonly catalogue: MessageCatalogue,
+    private readonly clock: Clock,
   ) {}
 
   async handle(context: TurnContext, data: CardActionData): Promise<CardActionResult> {
@@ -23,6 +26,7 @@ export class EditCardAction implements CardActionHandler {
     if (draft.submittedRequestId !== undefined) {
       return { kind: 'message', text: t('bot.card.alreadySubmitted', { requestId: draft.submittedRequestId }) };
     }
+    if (isBeingSubmitted(draft, this.clock)) return { kind: 'message', text: t('bot.card.submitting') };
     await this.flow.start(context, { start: 'edit', draftId: draft.id });
     return { kind: 'card', card: confirmationCard(confirmationCardView(draft.id, draft.subject, { kind: 'editing' }, t)) };
   }

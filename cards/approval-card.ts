@@ -1,0 +1,167 @@
+import type { AccessRequest, JournalEntry } from '../src/domain/access-request';
+import type { Translator } from '../src/i18n/message-catalogue';
+import { type AdaptiveCardJson, expandCardTemplate } from './adaptive-card';
+import { cardDateTime } from './card-time';
+import { requestSummaryElements, requestSummaryView, type TextColor } from './request-summary';
+import template from './templates/approval-card.json';
+
+/** Who looks at the card: approvers get the buttons that fit the request's state; others read only. */
+export type ApprovalViewer = 'approver' | 'observer';
+
+export interface ApprovalCardOptions {
+  readonly viewer: ApprovalViewer;
+  /** Teams user ids whose clients refresh the card for their own view (requester and approvers, at most 60). */
+  readonly refreshUserIds: readonly string[];
+  /** A line for the person who just pressed a button (translated). */
+  readonly notice?: { readonly text: string; readonly color: TextColor };
+  /** Show the "are you sure" step of Allow external senders. */
+  readonly confirmingExternalSenders?: boolean;
+}
+
+export interface ApprovalCardView {
+  readonly requestId: string;
+  readonly title: string;
+  readonly requestedBy: string;
+  readonly refreshLabel: string;
+  readonly refreshUserIds: readonly string[];
+  readonly status: string;
+  readonly statusColor: TextColor;
+  readonly statusStyle: 'default' | 'good' | 'attention' | 'warning' | 'emphasis';
+  readonly stepsHeading: string;
+  readonly steps: readonly { readonly text: string; readonly color: TextColor }[];
+  readonly notice: string;
+  readonly noticeColor: TextColor;
+  readonly summary: unknown[];
+  readonly externalSenders: string;
+  readonly externalSendersColor: TextColor;
+  readonly showDecision: boolean;
+  readonly showRetry: boolean;
+  readonly showAllowExternalSenders: boolean;
+  readonly showConfirmExternalSenders: boolean;
+  readonly rejectReasonLabel: string;
+  readonly rejectReasonPlaceholder: string;
+  readonly approveLabel: string;
+  readonly rejectLabel: string;
+  readonly retryLabel: string;
+  readonly allowExternalSendersLabel: string;
+  readonly confirmExternalSendersLabel: string;
+  readonly backLabel: string;
+}
+
+const maxRefreshUserIds = 60;
+
+/** The translated name of a provisioning step (journal names, plus the runner's `plan`, `read-directory`, `unknown`). */
+export function stepName(step: string, t: Translator): string {
+  try {
+    return t(`card.approval.stepName.${step}`);
+  } catch {
+    return step;
+  }
+}
+
+/** The translated reason for an error code (the error catalogue), or a generic one. */
+export function errorReason(code: string | undefined, t: Translator): string {
+  if (code === undefined) return t('card.approval.unknownReason');
+  try {
+    return t(`error.${code}`);
+  } catch {
+    return t('card.approval.unknownReason');
+  }
+}
+
+function stepLine(entry: JournalEntry, t: Translator): { text: string; color: TextColor } {
+  const step = stepName(entry.step, t);
+  if (entry.outcome === 'failed') return { text: t('card.approval.step.failed', { step }), color: 'Attention' };
+  if (entry.outcome === 'reused' || entry.alreadyDone) return { text: t('card.approval.step.reused', { step }), color: 'Good' };
+  return { text: t('card.approval.step.done', { step }), color: 'Good' };
+}
+
+function statusOf(request: AccessRequest, t: Translator): Pick<ApprovalCardView, 'status' | 'statusColor' | 'statusStyle'> {
+  const params = {
+    name: request.person.displayName,
+    group: request.group.displayName,
+    by: request.decision?.by.name ?? '',
+    at: request.decision ? cardDateTime(request.decision.at) : '',
+    reason: request.decision?.reason ?? '',
+  };
+  const text = (status: AccessRequest['status'], extra: Record<string, string> = {}): string =>
+    t(`card.approval.status.${status}`, { ...params, ...extra });
+  switch (request.status) {
+    case 'pending-approval':
+      return { status: text('pending-approval'), statusColor: 'Default', statusStyle: 'emphasis' };
+    case 'approved':
+    case 'provisioning':
+      return { status: text(request.status), statusColor: 'Default', statusStyle: 'emphasis' };
+    case 'completed':
+      return { status: text('completed'), statusColor: 'Good', statusStyle: 'good' };
+    case 'failed':
+      return {
+        status: text('failed', { step: stepName(request.failure?.step ?? 'unknown', t), reason: errorReason(request.failure?.errorCode, t) }),
+        statusColor: 'Attention',
+        statusStyle: 'attention',
+      };
+    case 'rejected':
+      return { status: text('rejected'), statusColor: 'Attention', statusStyle: 'attention' };
+    case 'cancelled':
+    case 'expired':
+      return { status: text(request.status), statusColor: 'Default', statusStyle: 'default' };
+  }
+}
+
+/** True when the group still refuses external senders and an approver can change that. */
+export function needsExternalSenders(request: AccessRequest): boolean {
+  return request.status === 'completed' && request.assessment.internalSendersOnly && request.externalSenders?.status !== 'allowed';
+}
+
+function externalSendersLine(request: AccessRequest, options: ApprovalCardOptions, t: Translator): { text: string; color: TextColor } {
+  const params = { name: request.person.displayName, group: request.group.displayName };
+  const change = request.externalSenders;
+  if (change?.status === 'allowed') {
+    return { text: t('card.approval.externalSenders.allowed', { ...params, by: change.by.name, at: cardDateTime(change.at) }), color: 'Good' };
+  }
+  if (!needsExternalSenders(request)) return { text: '', color: 'Default' };
+  if (options.confirmingExternalSenders) return { text: t('card.approval.externalSenders.confirm', params), color: 'Warning' };
+  const failed = change?.status === 'failed' ? ` ${t('card.approval.externalSenders.failed', { ...params, reason: errorReason(change.errorCode, t) })}` : '';
+  return { text: `${t('card.approval.externalSenders.needed', params)}${failed}`, color: 'Warning' };
+}
+
+/** The translated view model of the approval card for one kind of viewer. */
+export function approvalCardView(request: AccessRequest, options: ApprovalCardOptions, t: Translator): ApprovalCardView {
+  const approver = options.viewer === 'approver';
+  const external = externalSendersLine(request, options, t);
+  const confirming = approver && needsExternalSenders(request) && options.confirmingExternalSenders === true;
+  return {
+    requestId: request.id,
+    title: t('card.approval.title', { requestId: request.id, name: request.person.displayName, group: request.group.displayName }),
+    requestedBy: t('card.approval.requestedBy', { requester: request.requester.name, at: cardDateTime(request.createdAt) }),
+    refreshLabel: t('card.approval.refresh'),
+    refreshUserIds: options.refreshUserIds.slice(0, maxRefreshUserIds),
+    ...statusOf(request, t),
+    stepsHeading: t('card.approval.stepsHeading'),
+    steps: request.journal.map((entry) => stepLine(entry, t)),
+    notice: options.notice?.text ?? '',
+    noticeColor: options.notice?.color ?? 'Default',
+    summary: requestSummaryElements(
+      requestSummaryView({ person: request.person, group: request.group, assessment: request.assessment, reason: request.reason }, t),
+    ),
+    externalSenders: external.text,
+    externalSendersColor: external.color,
+    showDecision: approver && request.status === 'pending-approval',
+    showRetry: approver && request.status === 'failed',
+    showAllowExternalSenders: approver && needsExternalSenders(request) && !confirming,
+    showConfirmExternalSenders: confirming,
+    rejectReasonLabel: t('card.approval.rejectReasonLabel'),
+    rejectReasonPlaceholder: t('card.approval.rejectReasonPlaceholder'),
+    approveLabel: t('card.approval.approve'),
+    rejectLabel: t('card.approval.reject'),
+    retryLabel: t('card.approval.retry'),
+    allowExternalSendersLabel: t('card.approval.allowExternalSenders'),
+    confirmExternalSendersLabel: t('card.approval.confirmExternalSenders'),
+    backLabel: t('card.approval.back'),
+  };
+}
+
+/** The card approvers decide on; it follows the request to its end, for everyone in the conversation. */
+export function approvalCard(view: ApprovalCardView): AdaptiveCardJson {
+  return expandCardTemplate(template, view);
+}

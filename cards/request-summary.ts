@@ -1,0 +1,107 @@
+import type { Assessment } from '../src/domain/assessment';
+import type { ExternalPerson } from '../src/domain/external-person';
+import type { SupportedGroupKind } from '../src/domain/group-kind';
+import type { RecipientKind } from '../src/domain/recipient';
+import type { Translator } from '../src/i18n/message-catalogue';
+import { expandCardTemplate } from './adaptive-card';
+import fragment from './templates/fragments/request-summary.json';
+
+/** What a request is about: shown the same way to the requester (confirmation) and to approvers. */
+export interface RequestSubject {
+  readonly person: ExternalPerson;
+  readonly group: { readonly displayName: string; readonly mail?: string; readonly kind?: SupportedGroupKind };
+  readonly assessment: Assessment;
+  readonly reason: string;
+}
+
+export interface Fact {
+  readonly title: string;
+  readonly value: string;
+}
+
+export type TextColor = 'Default' | 'Good' | 'Warning' | 'Attention';
+
+export interface RequestSummaryView {
+  readonly personHeading: string;
+  readonly personFacts: readonly Fact[];
+  readonly groupHeading: string;
+  readonly groupFacts: readonly Fact[];
+  readonly pathHeading: string;
+  readonly path: string;
+  readonly checksHeading: string;
+  readonly checks: readonly { readonly text: string; readonly color: TextColor }[];
+}
+
+function recipientKindLabel(kind: RecipientKind, t: Translator): string {
+  return t(`card.recipientKind.${kind}`);
+}
+
+function pathText(subject: RequestSubject, t: Translator): string {
+  const { assessment, group, person } = subject;
+  const existing = assessment.existingRecipient;
+  const params = { group: group.displayName, name: person.displayName, email: person.email };
+  if (assessment.path === 'mail-contact') {
+    return existing
+      ? t('card.summary.path.mailContact.reuse', { ...params, kind: recipientKindLabel(existing.kind, t), existing: existing.displayName })
+      : t('card.summary.path.mailContact.create', params);
+  }
+  return existing
+    ? t('card.summary.path.guest.reuse', { ...params, existing: existing.displayName })
+    : t('card.summary.path.guest.invite', params);
+}
+
+function checks(subject: RequestSubject, t: Translator): RequestSummaryView['checks'] {
+  const { assessment, group, person } = subject;
+  const params = { group: group.displayName, name: person.displayName, email: person.email };
+  const found: { text: string; color: TextColor }[] = [];
+  if (assessment.existingRecipient) {
+    found.push({
+      text: t('card.summary.check.existingRecipient', {
+        ...params,
+        kind: recipientKindLabel(assessment.existingRecipient.kind, t),
+        existing: assessment.existingRecipient.displayName,
+      }),
+      color: 'Default',
+    });
+  }
+  if (assessment.alreadyMember) found.push({ text: t('card.summary.check.alreadyMember', params), color: 'Warning' });
+  if (assessment.internalSendersOnly) found.push({ text: t('card.summary.check.internalSendersOnly', params), color: 'Warning' });
+  if (assessment.guestsAllowed === false) found.push({ text: t('card.summary.check.guestsNotAllowed', params), color: 'Attention' });
+  if (!assessment.alreadyMember && !assessment.internalSendersOnly && assessment.guestsAllowed !== false) {
+    found.push({ text: t('card.summary.check.allClear'), color: 'Good' });
+  }
+  return found;
+}
+
+/** The translated summary of a request: the person, the group, what will happen and the pre-checks. */
+export function requestSummaryView(subject: RequestSubject, t: Translator): RequestSummaryView {
+  const { person, group, reason } = subject;
+  return {
+    personHeading: t('card.summary.personHeading'),
+    personFacts: [
+      { title: t('card.summary.fact.displayName'), value: person.displayName },
+      { title: t('card.summary.fact.email'), value: person.email },
+      { title: t('card.summary.fact.firstName'), value: person.firstName },
+      { title: t('card.summary.fact.lastName'), value: person.lastName },
+      { title: t('card.summary.fact.company'), value: person.company ?? t('card.summary.fact.none') },
+      { title: t('card.summary.fact.reason'), value: reason },
+    ],
+    groupHeading: t('card.summary.groupHeading'),
+    groupFacts: [
+      { title: t('card.summary.fact.groupName'), value: group.displayName },
+      { title: t('card.summary.fact.groupMail'), value: group.mail ?? t('card.summary.fact.none') },
+      { title: t('card.summary.fact.groupKind'), value: group.kind ? t(`card.groupKind.${group.kind}`) : t('card.groupKind.unsupported') },
+    ],
+    pathHeading: t('card.summary.pathHeading'),
+    path: pathText(subject, t),
+    checksHeading: t('card.summary.checksHeading'),
+    checks: checks(subject, t),
+  };
+}
+
+/** The summary as card elements, ready to place in a card template's `"items": "${summary}"`. */
+export function requestSummaryElements(view: RequestSummaryView): unknown[] {
+  const expanded: unknown = expandCardTemplate({ items: fragment }, view)['items'];
+  if (!Array.isArray(expanded)) throw new Error('The request summary fragment did not expand to a list of elements');
+  return expanded;
+}

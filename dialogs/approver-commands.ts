@@ -1,0 +1,9 @@
+import type { TurnContext } from 'botbuilder';
+
+/** The approvers' commands, which the main dialog recognises and hands over (implemented in src/bot). */
+export interface ApproverCommands {
+  /** "approvals here": approval cards go to this conversation from now on. */
+  registerApprovalsHere(context: TurnContext): Promise<void>;
+  /** "pending": the requests waiting for a decision, as approval cards in this conversation. */
+  listPending(context: TurnContext): Promise<void>;
+}
