@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { approve, chooseApprovalsConversation, waitForApprovalCard, waitForCompletedCard } from './support/approver-steps';
 import { botTexts } from './support/bot-texts';
 import { e2eSession } from './support/e2e-session';
 import { confirmRequest, fillInRequest } from './support/requester-steps';
@@ -9,12 +10,15 @@ describe('e2e: a team owner adds an external person to a distribution group, in 
   const session = e2eSession();
   const t = botTexts();
 
-  it('the requester answers every prompt, corrects an internal address, picks the group and confirms on the card', async function () {
-    const system = await session.start(this, { withApprover: false });
-    const { people } = system;
+  it('the requester fills in and confirms (correcting an internal address); an approver approves on the card; the contact is created and added', async function () {
+    const system = await session.start(this, { withApprover: true });
+    const { people, requester } = system;
+    const approver = system.approverClient;
     const group = people.distributionGroup;
 
-    const card = await fillInRequest(system.requester, t, {
+    await chooseApprovalsConversation(approver, t);
+
+    const card = await fillInRequest(requester, t, {
       mistakenEmail: { address: `someone@${people.internalDomain}`, domain: people.internalDomain },
       email: externalEmail,
       firstName: 'Jane',
@@ -25,19 +29,48 @@ describe('e2e: a team owner adds an external person to a distribution group, in 
       groupMail: group.mail!,
       reason: 'Jane runs the joint sales pipeline with us and needs the partner announcements.',
     });
-    const cardText = await card.innerText();
+    const cardText = (await card.innerText()).replace(/\s+/g, ' ');
     assert.ok(cardText.includes(t('card.groupKind.distribution')), 'the card says the group is a distribution group');
     assert.ok(
-      cardText.replace(/\s+/g, ' ').includes(t('card.confirm.path.mailContact.create', { name: 'Jane Doe', email: externalEmail, group: group.displayName })),
+      cardText.includes(t('card.summary.path.mailContact.create', { name: 'Jane Doe', email: externalEmail, group: group.displayName })),
       'the card says a mail contact will be created and added',
     );
-
-    const requestId = await confirmRequest(system.requester, t, card);
-    assert.match(requestId, /^R-/);
+    const requestId = await confirmRequest(requester, t, card);
 
     // Nothing changes in the directory before an admin approves.
-    assert.deepEqual(await system.tenant.mailContacts(externalEmail), [], 'no mail contact exists yet');
+    assert.deepEqual(await system.tenant.mailContacts(externalEmail), [], 'no mail contact exists before approval');
+
+    const subject = { requestId, name: 'Jane Doe', group: group.displayName };
+    const approvalCard = await waitForApprovalCard(approver, t, subject);
+    const approvalText = (await approvalCard.innerText()).replace(/\s+/g, ' ');
+    for (const shown of [externalEmail, 'Partner Ltd', people.requester.displayName, 'Jane runs the joint sales pipeline']) {
+      assert.ok(approvalText.includes(shown), `the approval card shows "${shown}"`);
+    }
+
+    const sinceApproval = await requester.botMessages().count();
+    await approve(approver, t, approvalCard, subject);
+    await waitForCompletedCard(approver, t, approvalCard, subject, people.approver.displayName);
+    const finalText = (await approvalCard.innerText()).replace(/\s+/g, ' ');
+    assert.ok(finalText.includes(t('card.approval.step.done', { step: t('card.approval.stepName.create-mail-contact') })), 'the card lists the contact as created');
+    assert.ok(finalText.includes(t('card.approval.step.done', { step: t('card.approval.stepName.add-distribution-group-member') })), 'the card lists the membership as done');
+    assert.ok(await approver.cardButton(approvalCard, t('card.approval.allowExternalSenders')).isEnabled(), 'the approver is offered to allow external senders');
+
+    await requester.waitForBotMessage(t('notice.requester.approved', { by: people.approver.displayName, ...subject }), sinceApproval);
+    await requester.waitForBotMessage(
+      t('notice.requester.completedInternalOnly', { name: 'Jane Doe', email: externalEmail, group: group.displayName, requestId }),
+      sinceApproval,
+    );
+    await requester.shot('told the request is done');
+
+    // The simulated tenant, read back over its Exchange and Graph APIs.
+    const contacts = await system.tenant.mailContacts(externalEmail);
+    assert.equal(contacts.length, 1, 'one mail contact has the address');
+    assert.equal(contacts[0]!['DisplayName'], 'Jane Doe');
     const members = await system.tenant.distributionGroupMembers(group.mail!);
-    assert.ok(!JSON.stringify(members).toLowerCase().includes(externalEmail), `${externalEmail} is not yet a member of ${group.displayName}`);
+    assert.ok(members.some((m) => JSON.stringify(m).toLowerCase().includes(externalEmail)), `${externalEmail} is a member of ${group.displayName}`);
+    const graphContacts = await system.tenant.contactsWithMail(externalEmail);
+    assert.equal(graphContacts.length, 1, 'Graph sees the contact too');
+    assert.ok((await system.tenant.groupMembers(group.id)).some((m) => m.id === graphContacts[0]!.id), 'Graph lists the contact among the group members');
+    assert.equal((await system.tenant.distributionGroup(group.mail!))?.['RequireSenderAuthenticationEnabled'], true, 'external senders stay refused until separately allowed');
   });
 });

@@ -27,7 +27,7 @@ describe('e2e: a team owner invites an external person as a guest into a Microso
     const cardText = (await card.innerText()).replace(/\s+/g, ' ');
     assert.ok(cardText.includes(t('card.groupKind.microsoft-365')), 'the card says the group is a Microsoft 365 group');
     assert.ok(
-      cardText.includes(t('card.confirm.path.guest.invite', { name: 'Sam Lee', email: guestEmail, group: group.displayName })),
+      cardText.includes(t('card.summary.path.guest.invite', { name: 'Sam Lee', email: guestEmail, group: group.displayName })),
       'the card says the person is invited as a guest and added as a member',
     );
 

@@ -1,7 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 /** Debian's Chromium; never a downloaded browser. CHROMIUM_PATH overrides it for other systems. */
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -19,6 +16,10 @@ const chromiumArgs = [
   '--disable-extensions',
   '--metrics-recording-only',
   '--no-default-browser-check',
+  // Two people's windows side by side: neither may be slowed down as a background window.
+  '--disable-background-timer-throttling',
+  '--disable-backgrounding-occluded-windows',
+  '--disable-renderer-backgrounding',
   // Name resolution only for loopback: nothing else can even be looked up.
   '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
 ];
@@ -34,63 +35,43 @@ export function isLoopbackUrl(url: string): boolean {
 }
 
 /**
- * Headless Chromium on a fresh profile, in which every request to a host other than 127.0.0.1 or
- * localhost is aborted (the Playground's page asks a CDN for fonts; it renders fine without them).
+ * Headless Chromium on a fresh profile (Playwright gives every launch a new temporary
+ * --user-data-dir and deletes it afterwards), with one browser context per person, like two people
+ * at two computers: separate storage, and each in its own window, so neither page is a background
+ * tab whose timers and rendering Chromium would slow down. In every context, each request to a
+ * host other than 127.0.0.1 or localhost is aborted (the Playground's page asks a CDN for fonts;
+ * it renders fine without them).
  */
 export class LoopbackBrowser {
   /** Requests that were aborted because they would have left the machine. */
   readonly blocked: string[] = [];
+  private readonly contexts: BrowserContext[] = [];
 
-  private constructor(
-    private readonly context: BrowserContext,
-    private readonly profileDir: string,
-  ) {}
+  private constructor(private readonly browser: Browser) {}
 
   static async launch(): Promise<LoopbackBrowser> {
-    const profileDir = mkdtempSync(join(tmpdir(), 'e2e-chromium-'));
-    let context: BrowserContext;
-    try {
-      context = await chromium.launchPersistentContext(profileDir, {
-        executablePath: chromiumPath,
-        headless: true,
-        args: chromiumArgs,
-        viewport: { width: 1280, height: 900 },
-        serviceWorkers: 'block',
-        locale: 'en-US',
-        timezoneId: 'UTC',
-      });
-    } catch (error) {
-      rmSync(profileDir, { recursive: true, force: true });
-      throw error;
-    }
-    const browser = new LoopbackBrowser(context, profileDir);
+    const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
+    return new LoopbackBrowser(browser);
+  }
+
+  /** A page in a new context of its own (a separate person), with the loopback-only rule. */
+  async newPage(viewport: { width: number; height: number }): Promise<Page> {
+    const context = await this.browser.newContext({ viewport, locale: 'en-US', timezoneId: 'UTC', serviceWorkers: 'block' });
+    this.contexts.push(context);
     await context.route('**/*', async (route) => {
       const url = route.request().url();
       if (isLoopbackUrl(url) || url.startsWith('data:') || url.startsWith('blob:')) {
         await route.continue();
       } else {
-        browser.blocked.push(url);
+        this.blocked.push(url);
         await route.abort('blockedbyclient');
       }
     });
-    return browser;
-  }
-
-  async newPage(viewport: { width: number; height: number }): Promise<Page> {
-    const page = await this.context.newPage();
-    await page.setViewportSize(viewport);
-    return page;
-  }
-
-  get pages(): readonly Page[] {
-    return this.context.pages();
+    return context.newPage();
   }
 
   async close(): Promise<void> {
-    try {
-      await this.context.close();
-    } finally {
-      rmSync(this.profileDir, { recursive: true, force: true });
-    }
+    for (const context of this.contexts) await context.close().catch(() => undefined);
+    await this.browser.close();
   }
 }

@@ -21,11 +21,24 @@ export class StepScreenshots {
     return path;
   }
 
-  /** One element (a card), scrolled into view first. */
+  /**
+   * One element (a card), whole: when it is taller than the window, the window is made taller for
+   * the shot (so the page's fixed header does not cover it), then restored.
+   */
   async element(target: Locator, who: string, step: string): Promise<string> {
     const path = this.nextPath(who, step);
-    await target.scrollIntoViewIfNeeded();
-    await target.screenshot({ path, animations: 'disabled', caret: 'hide' });
+    const page = target.page();
+    const viewport = page.viewportSize();
+    const box = await target.boundingBox();
+    const margin = 200;
+    const enlarge = viewport !== null && box !== null && box.height + margin > viewport.height;
+    try {
+      if (enlarge) await page.setViewportSize({ width: viewport.width, height: Math.ceil(box.height + 2 * margin) });
+      await target.scrollIntoViewIfNeeded();
+      await target.screenshot({ path, animations: 'disabled', caret: 'hide' });
+    } finally {
+      if (enlarge) await page.setViewportSize(viewport);
+    }
     return path;
   }
 

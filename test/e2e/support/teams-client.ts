@@ -117,7 +117,7 @@ export class TeamsClient {
           return false;
         },
         { since, ...wanted },
-        { timeout: timeoutMs, polling: 'raf' },
+        { timeout: timeoutMs, polling: 100 },
       );
       const { index } = (await handle.jsonValue()) as { index: number };
       const message = this.botMessages().nth(index);
