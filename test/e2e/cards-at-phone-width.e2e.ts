@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import type { Locator } from 'playwright-core';
+import { approve, chooseApprovalsConversation, waitForApprovalCard, waitForCompletedCard } from './support/approver-steps';
 import { botTexts } from './support/bot-texts';
 import { checkCardLayout, type CardLayoutReport } from './support/card-layout';
 import { e2eSession } from './support/e2e-session';
@@ -10,8 +11,9 @@ describe('e2e: every card reads well at a phone width (375 px)', function () {
   const session = e2eSession();
   const t = botTexts();
 
-  it('the welcome, group choice and confirmation cards keep all their text and buttons inside a phone-wide card', async function () {
-    const system = await session.start(this, { withApprover: false, phone: true });
+  it('the welcome, group choice, confirmation and approval cards keep all their text and buttons inside a phone-wide card', async function () {
+    const system = await session.start(this, { withApprover: true, phone: true });
+    const approver = system.approverClient;
     const group = system.people.distributionGroup;
     const reports = new Map<string, CardLayoutReport>();
     const check = (client: TeamsClient) => async (name: string, card: Locator): Promise<void> => {
@@ -19,6 +21,7 @@ describe('e2e: every card reads well at a phone width (375 px)', function () {
       reports.set(name, await checkCardLayout(card));
     };
 
+    await chooseApprovalsConversation(approver, t);
     const card = await fillInRequest(
       system.requester,
       t,
@@ -34,9 +37,14 @@ describe('e2e: every card reads well at a phone width (375 px)', function () {
       },
       check(system.requester),
     );
-    await confirmRequest(system.requester, t, card, check(system.requester));
+    const requestId = await confirmRequest(system.requester, t, card, check(system.requester));
+    const subject = { requestId, name: 'Jane Doe', group: group.displayName };
+    const approvalCard = await waitForApprovalCard(approver, t, subject, check(approver));
+    await approve(approver, t, approvalCard, subject);
+    await waitForCompletedCard(approver, t, approvalCard, subject, system.people.approver.displayName);
+    await check(approver)('approval, completed', approvalCard);
 
-    assert.deepEqual([...reports.keys()], ['welcome', 'group choice', 'confirmation', 'confirmation, submitted']);
+    assert.deepEqual([...reports.keys()], ['welcome', 'group choice', 'confirmation', 'confirmation, submitted', 'approval, pending', 'approval, completed']);
     for (const [name, report] of reports) {
       assert.equal(report.viewportWidth, phoneViewport.width, `${name}: the screen is a phone's`);
       assert.ok(report.cardWidth <= phoneCardWidth, `${name}: the card is ${report.cardWidth} px wide, at most ${phoneCardWidth}`);

@@ -74,7 +74,7 @@ export async function waitForCardStatus(client: TeamsClient, card: Locator, stat
 /** The final state of an approved request on the approval card: "Done: ... Approved by ...". */
 export async function waitForCompletedCard(client: TeamsClient, t: Translator, card: Locator, subject: ApprovalSubject, approverName: string): Promise<void> {
   await waitForCardStatus(client, card, textPattern(t, 'card.approval.status.completed', { at: anyTime }, { name: subject.name, group: subject.group, by: approverName }));
-  await client.shot('approval card completed');
+  await client.shot('approver sees the request done');
   await client.cardShot(card, 'approval card, completed');
 }
 

@@ -35,7 +35,8 @@ export class TenantApi {
 
   /** Users whose mail is `address` (guests included). */
   async usersWithMail(address: string): Promise<DirectoryEntry[]> {
-    return this.graphList(`/users?$filter=${encodeURIComponent(`mail eq '${odataString(address)}'`)}`);
+    // userType is not among Graph's default user properties: ask for it.
+    return this.graphList(`/users?$filter=${encodeURIComponent(`mail eq '${odataString(address)}'`)}&$select=id,displayName,mail,userType,givenName,surname`);
   }
 
   /** Organisational contacts whose mail is `address`. */
