@@ -64,7 +64,7 @@ export async function fillInRequest(client: TeamsClient, t: Translator, answers:
   await client.waitForBotMessage(t('intake.displayName.ask', { suggested }), since);
   await client.shot('display name suggested');
 
-  since = await client.chooseSuggestedAction(suggested);
+  since = await client.answerWithSuggestion(suggested);
   await client.waitForBotMessage(t('intake.company.ask', { name: suggested }), since);
 
   since = await client.say(answers.company);

@@ -17,6 +17,13 @@ export type Expected = string | RegExp;
 export const cardSelector = '.ac-adaptiveCard, [data-tid="hero-card"]';
 const cardButtonSelector = '.ac-actionSet button, [data-tid="hero-card-buttons"] button';
 
+/**
+ * A page expression counting the person's own messages in the open conversation: every message
+ * has a header, and only the bot's headers name an author.
+ */
+const ownMessagesExpression =
+  `Array.from(document.querySelectorAll('[aria-label="Message header"]')).filter((h) => h.querySelector('[aria-label="Message author"]') === null).length`;
+
 /** Visible text as a person reads it: markdown markers gone, white space collapsed. */
 export function plain(text: string): string {
   return text.replace(/\*\*/g, '').replace(/\s+/g, ' ').trim();
@@ -86,21 +93,49 @@ export class TeamsClient {
   }
 
   /**
-   * Types a message and sends it with Enter, as a person would. Returns how many bot messages were
-   * on screen before, so the caller can wait for the reply to this message only.
+   * Types a message and sends it with Enter, as a person would, and waits until it shows in the
+   * chat. Returns how many bot messages were on screen before, so the caller can wait for the
+   * reply to this message only.
    */
   async say(text: string): Promise<number> {
     const before = await this.botMessages().count();
+    const ownBefore = await this.ownMessageCount();
     const composer = this.composer();
     await composer.click();
     await composer.pressSequentially(text);
     await this.page.keyboard.press('Enter');
-    // Sent: the composer is empty again.
-    await this.page.waitForFunction(() => {
-      const box = document.querySelector('[role="textbox"][data-lexical-editor="true"]');
-      return box !== null && (box.textContent ?? '').trim() === '';
-    });
+    await this.waitForOwnMessage(ownBefore);
     return before;
+  }
+
+  /** The suggested-action button (shown under the bot's last message) with this title. */
+  suggestedAction(title: string): Locator {
+    // By its text: the accessible name comes from a tooltip element that is not always the button's own.
+    return this.page.locator('button:not(.fai-OutputCard button)').filter({ has: this.page.getByText(title, { exact: true }) });
+  }
+
+  /**
+   * Answers with a suggested action: presses its button when the chat shows it, or types the same
+   * words, as the prompt invites. (The Playground drops the buttons when it draws the person's
+   * previous message after the bot's reply.) Returns the bot message count before, like say().
+   */
+  async answerWithSuggestion(title: string): Promise<number> {
+    const button = this.suggestedAction(title);
+    if (!(await button.isVisible())) return this.say(title);
+    const before = await this.botMessages().count();
+    const ownBefore = await this.ownMessageCount();
+    await button.click();
+    await this.waitForOwnMessage(ownBefore);
+    return before;
+  }
+
+  /** How many of the person's own messages the open conversation shows. */
+  private async ownMessageCount(): Promise<number> {
+    return this.page.evaluate<number>(ownMessagesExpression);
+  }
+
+  private async waitForOwnMessage(countBefore: number): Promise<void> {
+    await this.page.waitForFunction(`${ownMessagesExpression} > ${countBefore}`, undefined, { polling: 100 });
   }
 
   /** The first bot message at or after index `since` whose visible text contains (or matches) `expected`. */
@@ -153,19 +188,6 @@ export class TeamsClient {
     const button = this.cardButton(card, title);
     await button.waitFor({ state: 'visible' });
     await button.click();
-  }
-
-  /**
-   * Presses one of the suggested-action buttons shown under the last message (they are sent as the
-   * person's answer). Returns the bot message count before, like say().
-   */
-  async chooseSuggestedAction(title: string): Promise<number> {
-    const before = await this.botMessages().count();
-    // By its text: the accessible name comes from a tooltip element that is not always the button's own.
-    const button = this.page.locator('button:not(.fai-OutputCard button)').filter({ has: this.page.getByText(title, { exact: true }) });
-    await button.click();
-    await button.waitFor({ state: 'detached' });
-    return before;
   }
 
   /** A screenshot of what this person sees now, scrolled to the newest message as a chat is. */
