@@ -1,4 +1,4 @@
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startSimulator, type RunningSimulator } from '../../../simulator/simulator-server';
 import type { TenantData } from '../../../simulator/tenant-data';
@@ -142,7 +142,11 @@ export class E2eSystem {
     ]);
 
     this.browser = await LoopbackBrowser.launch();
-    this.onStop('browser', () => this.browser.close());
+    this.onStop('browser', async () => {
+      // What the pages tried to fetch from elsewhere (and did not get), for whoever audits a run.
+      writeFileSync(join(this.outputDir, 'blocked-requests.txt'), this.browser.blocked.map((url) => `${url}\n`).join(''));
+      await this.browser.close();
+    });
     const viewport = this.options.phone ? phoneViewport : desktopViewport;
     const phone = this.options.phone === true;
     this.requester = await TeamsClient.open(await this.browser.newPage(viewport), requesterPlayground!, `requester ${this.people.requester.givenName}`, this.shots, phone);
