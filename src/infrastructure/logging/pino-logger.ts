@@ -37,11 +37,19 @@ class PinoLogger implements Logger {
   }
 }
 
+export interface LoggerOptions {
+  readonly level?: string;
+  /** Where the JSON lines go; default `stream`. */
+  readonly destination?: pino.DestinationStream;
+  /** Standard output (default) or standard error (command-line tools whose output is a report). */
+  readonly stream?: 'stdout' | 'stderr';
+}
+
 /** A JSON logger on the given stream (standard output by default), secrets redacted. */
-export function createLogger(options: { level?: string; destination?: pino.DestinationStream } = {}): Logger {
+export function createLogger(options: LoggerOptions = {}): Logger {
   const inner = pino(
     { level: options.level ?? 'info', redact: { paths: redactedPaths, censor: '[redacted]' } },
-    options.destination ?? pino.destination(1),
+    options.destination ?? pino.destination(options.stream === 'stderr' ? 2 : 1),
   );
   return new PinoLogger(inner);
 }
