@@ -22,6 +22,7 @@ import { type AppConfig, sampleTenantApproversGroupId } from './config/load-conf
 import type { StorageConfig } from './config/storage-config';
 import { configurationResult, doctorChecks, runDoctorChecks, type StorageTarget } from './app/doctor/doctor-checks';
 import { type CheckResult, type DoctorMessage, message } from './app/doctor/doctor-result';
+import { HealthMonitor } from './app/doctor/health-monitor';
 import { GraphExchangeTenantProbe } from './infrastructure/doctor/graph-exchange-tenant-probe';
 import { StorageRoundTripProbe } from './infrastructure/doctor/storage-round-trip-probe';
 import { MessageCatalogue, projectLocalesDir } from './i18n/message-catalogue';
@@ -134,8 +135,23 @@ export async function startBot(config: AppConfig, options: StartOptions = {}): P
       approvals: { workflow, store, directory, jobs, conversations },
     });
     onTurnError = app.onTurnError;
+    const healthProbe = new StorageRoundTripProbe(durable);
+    const healthKey = `health/probe-${randomUUID()}`;
+    const tenantProbe = new GraphExchangeTenantProbe(services.graphClient, services.exchangeClient);
+    const health = new HealthMonitor(
+      {
+        storage: async () => {
+          if ((await healthProbe.roundTrip(healthKey, 'ok')) !== 'ok') throw new Error('the storage probe read back something else');
+        },
+        directory: async () => {
+          await tenantProbe.organization();
+        },
+      },
+      { clock, logger: logger.child({ component: 'health' }) },
+    );
     const server = new BotServer({
       adapter,
+      health,
       run: (context) => app.bot.run(context),
       requireToken: config.bot.auth.kind !== 'none',
       logger: logger.child({ component: 'http' }),
