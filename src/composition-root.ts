@@ -29,7 +29,9 @@ import { MessageCatalogue, projectLocalesDir } from './i18n/message-catalogue';
 import { StorageAuditLog } from './infrastructure/audit/storage-audit-log';
 import { createDirectoryServices } from './infrastructure/graph/directory-services';
 import { InProcessJobs } from './infrastructure/jobs/in-process-jobs';
+import { withLogFields } from './infrastructure/logging/log-context';
 import { createLogger } from './infrastructure/logging/pino-logger';
+import { turnCorrelationId } from './bot/turn-logger';
 import { createStorage, fileStorageFolder } from './infrastructure/storage/create-storage';
 import { StorageRequestStore } from './infrastructure/storage/storage-request-store';
 
@@ -152,7 +154,8 @@ export async function startBot(config: AppConfig, options: StartOptions = {}): P
     const server = new BotServer({
       adapter,
       health,
-      run: (context) => app.bot.run(context),
+      // Every line logged during the turn (and by work it starts) carries the turn's correlation id.
+      run: (context) => withLogFields({ correlationId: turnCorrelationId(context) }, () => app.bot.run(context)),
       requireToken: config.bot.auth.kind !== 'none',
       logger: logger.child({ component: 'http' }),
     });
