@@ -30,6 +30,7 @@ import { StorageAuditLog } from './infrastructure/audit/storage-audit-log';
 import { createDirectoryServices } from './infrastructure/graph/directory-services';
 import { InProcessJobs } from './infrastructure/jobs/in-process-jobs';
 import { withLogFields } from './infrastructure/logging/log-context';
+import { notifierWithRequestLog, provisionerWithRequestLog } from './infrastructure/logging/request-log-context';
 import { createLogger } from './infrastructure/logging/pino-logger';
 import { turnCorrelationId } from './bot/turn-logger';
 import { createStorage, fileStorageFolder } from './infrastructure/storage/create-storage';
@@ -106,22 +107,26 @@ export async function startBot(config: AppConfig, options: StartOptions = {}): P
     const workflow = createApprovalWorkflow({
       store,
       directory,
-      notifier: new TeamsNotifier({
-        adapter,
-        appId: config.bot.auth.kind === 'none' ? '' : config.bot.auth.appId,
-        conversations,
-        renderer: new ApprovalCardRenderer(conversations, catalogue),
-        catalogue,
-        logger: logger.child({ component: 'notifier' }),
-      }),
-      provisioner: new ProvisionRequest({
-        directory,
-        exchange: services.exchangeRecipients,
-        guests: services.guestAccess,
-        clock,
-        logger: logger.child({ component: 'provisioning' }),
-        hideNewContactsFromAddressLists: directoryConfig.hideMailContactsFromAddressLists,
-      }),
+      notifier: notifierWithRequestLog(
+        new TeamsNotifier({
+          adapter,
+          appId: config.bot.auth.kind === 'none' ? '' : config.bot.auth.appId,
+          conversations,
+          renderer: new ApprovalCardRenderer(conversations, catalogue),
+          catalogue,
+          logger: logger.child({ component: 'notifier' }),
+        }),
+      ),
+      provisioner: provisionerWithRequestLog(
+        new ProvisionRequest({
+          directory,
+          exchange: services.exchangeRecipients,
+          guests: services.guestAccess,
+          clock,
+          logger: logger.child({ component: 'provisioning' }),
+          hideNewContactsFromAddressLists: directoryConfig.hideMailContactsFromAddressLists,
+        }),
+      ),
       externalSenders: services.externalSenders,
       auditLog: new StorageAuditLog(durable),
       jobs,
