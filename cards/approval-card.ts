@@ -1,4 +1,5 @@
 import type { AccessRequest, JournalEntry } from '../src/domain/access-request';
+import { needsExternalSenders } from '../src/domain/request-lifecycle';
 import type { Translator } from '../src/i18n/message-catalogue';
 import { type AdaptiveCardJson, expandCardTemplate } from './adaptive-card';
 import { cardDateTime } from './card-time';
@@ -106,11 +107,6 @@ function statusOf(request: AccessRequest, t: Translator): Pick<ApprovalCardView,
     case 'expired':
       return { status: text(request.status), statusColor: 'Default', statusStyle: 'default' };
   }
-}
-
-/** True when the group still refuses external senders and an approver can change that. */
-export function needsExternalSenders(request: AccessRequest): boolean {
-  return request.status === 'completed' && request.assessment.internalSendersOnly && request.externalSenders?.status !== 'allowed';
 }
 
 function externalSendersLine(request: AccessRequest, options: ApprovalCardOptions, t: Translator): { text: string; color: TextColor } {

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { join, resolve } from 'node:path';
 import type { Storage, TurnContext } from 'botbuilder';
 import { type RunningSimulator, startSimulator } from '../simulator/simulator-server';
 import { loadTenantFile, sampleTenantPath } from '../simulator/tenant-file';
@@ -15,13 +17,23 @@ import { ConversationDirectory } from './bot/proactive/conversation-directory';
 import { TeamsNotifier } from './bot/proactive/teams-notifier';
 import { createCloudAdapter } from './bot/cloud-adapter-factory';
 import type { DirectoryConfig } from './config/directory-config';
+import type { ConfigResult } from './config/bot-config';
 import { type AppConfig, sampleTenantApproversGroupId } from './config/load-config';
+import type { StorageConfig } from './config/storage-config';
+import { configurationResult, doctorChecks, runDoctorChecks, type StorageTarget } from './app/doctor/doctor-checks';
+import { type CheckResult, type DoctorMessage, message } from './app/doctor/doctor-result';
+import { HealthMonitor } from './app/doctor/health-monitor';
+import { GraphExchangeTenantProbe } from './infrastructure/doctor/graph-exchange-tenant-probe';
+import { StorageRoundTripProbe } from './infrastructure/doctor/storage-round-trip-probe';
 import { MessageCatalogue, projectLocalesDir } from './i18n/message-catalogue';
 import { StorageAuditLog } from './infrastructure/audit/storage-audit-log';
 import { createDirectoryServices } from './infrastructure/graph/directory-services';
 import { InProcessJobs } from './infrastructure/jobs/in-process-jobs';
+import { withLogFields } from './infrastructure/logging/log-context';
+import { notifierWithRequestLog, provisionerWithRequestLog } from './infrastructure/logging/request-log-context';
 import { createLogger } from './infrastructure/logging/pino-logger';
-import { createStorage } from './infrastructure/storage/create-storage';
+import { turnCorrelationId } from './bot/turn-logger';
+import { createStorage, fileStorageFolder } from './infrastructure/storage/create-storage';
 import { StorageRequestStore } from './infrastructure/storage/storage-request-store';
 
 export interface StartOptions {
@@ -95,22 +107,26 @@ export async function startBot(config: AppConfig, options: StartOptions = {}): P
     const workflow = createApprovalWorkflow({
       store,
       directory,
-      notifier: new TeamsNotifier({
-        adapter,
-        appId: config.bot.auth.kind === 'none' ? '' : config.bot.auth.appId,
-        conversations,
-        renderer: new ApprovalCardRenderer(conversations, catalogue),
-        catalogue,
-        logger: logger.child({ component: 'notifier' }),
-      }),
-      provisioner: new ProvisionRequest({
-        directory,
-        exchange: services.exchangeRecipients,
-        guests: services.guestAccess,
-        clock,
-        logger: logger.child({ component: 'provisioning' }),
-        hideNewContactsFromAddressLists: directoryConfig.hideMailContactsFromAddressLists,
-      }),
+      notifier: notifierWithRequestLog(
+        new TeamsNotifier({
+          adapter,
+          appId: config.bot.auth.kind === 'none' ? '' : config.bot.auth.appId,
+          conversations,
+          renderer: new ApprovalCardRenderer(conversations, catalogue),
+          catalogue,
+          logger: logger.child({ component: 'notifier' }),
+        }),
+      ),
+      provisioner: provisionerWithRequestLog(
+        new ProvisionRequest({
+          directory,
+          exchange: services.exchangeRecipients,
+          guests: services.guestAccess,
+          clock,
+          logger: logger.child({ component: 'provisioning' }),
+          hideNewContactsFromAddressLists: directoryConfig.hideMailContactsFromAddressLists,
+        }),
+      ),
       externalSenders: services.externalSenders,
       auditLog: new StorageAuditLog(durable),
       jobs,
@@ -126,9 +142,25 @@ export async function startBot(config: AppConfig, options: StartOptions = {}): P
       approvals: { workflow, store, directory, jobs, conversations },
     });
     onTurnError = app.onTurnError;
+    const healthProbe = new StorageRoundTripProbe(durable);
+    const healthKey = `health/probe-${randomUUID()}`;
+    const tenantProbe = new GraphExchangeTenantProbe(services.graphClient, services.exchangeClient);
+    const health = new HealthMonitor(
+      {
+        storage: async () => {
+          if ((await healthProbe.roundTrip(healthKey, 'ok')) !== 'ok') throw new Error('the storage probe read back something else');
+        },
+        directory: async () => {
+          await tenantProbe.organization();
+        },
+      },
+      { clock, logger: logger.child({ component: 'health' }) },
+    );
     const server = new BotServer({
       adapter,
-      run: (context) => app.bot.run(context),
+      health,
+      // Every line logged during the turn (and by work it starts) carries the turn's correlation id.
+      run: (context) => withLogFields({ correlationId: turnCorrelationId(context) }, () => app.bot.run(context)),
       requireToken: config.bot.auth.kind !== 'none',
       logger: logger.child({ component: 'http' }),
     });
@@ -182,4 +214,74 @@ export async function runBot(config: AppConfig, options: StartOptions = {}): Pro
   process.once('SIGINT', () => stop('SIGINT'));
   process.once('SIGTERM', () => stop('SIGTERM'));
   return running;
+}
+
+export interface DoctorOptions {
+  /** Where the adapters log (retries, warnings); default silent, the report is the output. */
+  readonly logger?: Logger;
+  /** Names the storage probe item and the made-up Exchange address; default random. */
+  readonly probeId?: string;
+  /** Per check; default 60 s. */
+  readonly timeoutMs?: number;
+}
+
+export interface DoctorRun {
+  /** The report's first line: which tenant was checked (the embedded simulated one, or the configured one). */
+  readonly intro: DoctorMessage;
+  readonly results: readonly CheckResult[];
+}
+
+function storageTarget(storage: StorageConfig): StorageTarget {
+  if (storage.kind === 'file') return { kind: 'file', folder: join(resolve(storage.dataDir), fileStorageFolder) };
+  const connection = storage.connection;
+  if (connection.kind === 'connection-string') return { kind: 'blob-connection-string', container: storage.containerName };
+  return {
+    kind: 'blob-managed-identity',
+    accountUrl: connection.accountUrl,
+    container: storage.containerName,
+    ...(connection.clientId !== undefined ? { clientId: connection.clientId } : {}),
+  };
+}
+
+/**
+ * `npm run doctor`: checks the configuration, then makes harmless reads with the bot's own
+ * adapters (Graph, Exchange, the configured store, the approvals conversation). With nothing
+ * configured it checks the embedded simulated tenant, as `npm start` would use it.
+ */
+export async function runDoctor(config: ConfigResult<AppConfig>, options: DoctorOptions = {}): Promise<DoctorRun> {
+  if (!config.ok) return { intro: message('doctor.intro.unconfigured'), results: [configurationResult(config.errors)] };
+  const app = config.value;
+  const logger = options.logger ?? createLogger({ level: 'silent' });
+  const embedded = app.tenant.kind === 'embedded-simulator' ? await embeddedSimulator(app, app.tenant.approversGroupId) : undefined;
+  try {
+    const directoryConfig = app.tenant.kind === 'directory' ? app.tenant.directory : embedded?.directory;
+    if (!directoryConfig) throw new Error('unreachable: no directory configuration');
+    // A preflight answers quickly: one Exchange retry, not the bot's patient backoff.
+    const services = createDirectoryServices(directoryConfig, { clock: systemClock, logger, exchangeRetry: { maxRetries: 1 } });
+    const storage = createStorage(app.storage);
+    const conversations = new ConversationDirectory(storage);
+    const credential = directoryConfig.credential;
+    const clientId = credential.kind === 'client-secret' || credential.kind === 'client-certificate' || credential.kind === 'managed-identity' ? credential.clientId : undefined;
+    const checks = doctorChecks(
+      {
+        graphBaseUrl: directoryConfig.graphBaseUrl,
+        exchangeBaseUrl: directoryConfig.exchangeBaseUrl,
+        approversGroupId: directoryConfig.approversGroupId,
+        ...(clientId !== undefined ? { clientId } : {}),
+        storage: storageTarget(app.storage),
+      },
+      {
+        tenant: new GraphExchangeTenantProbe(services.graphClient, services.exchangeClient),
+        storage: new StorageRoundTripProbe(storage),
+        approvals: { approvalsConversation: async () => (await conversations.approvals())?.key },
+      },
+      { probeId: options.probeId ?? randomUUID(), ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}) },
+    );
+    const intro = embedded
+      ? message('doctor.intro.embedded')
+      : message('doctor.intro.directory', { tenantId: directoryConfig.tenantId, graphBaseUrl: directoryConfig.graphBaseUrl, exchangeBaseUrl: directoryConfig.exchangeBaseUrl });
+    return { intro, results: [configurationResult([]), ...(await runDoctorChecks(checks))] };
+  } finally {
+    await embedded?.simulator.stop();
+  }
 }

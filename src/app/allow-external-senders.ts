@@ -1,7 +1,7 @@
 import type { AccessRequest, TargetGroup } from '../domain/access-request';
 import type { DecisionRefusal } from '../domain/approval-policy';
-import { recordExternalSenders } from '../domain/request-lifecycle';
-import { authoriseApprover, type ActingUser } from './authorise-approver';
+import { needsExternalSenders, recordExternalSenders } from '../domain/request-lifecycle';
+import { actorOf, loadForApprover, type ActingUser } from './authorise-approver';
 import type { AuditTrail } from './audit-trail';
 import type { KeepInformed } from './keep-informed';
 import type { Clock } from './ports/clock';
@@ -39,19 +39,12 @@ export class AllowExternalSenders {
   constructor(private readonly deps: AllowExternalSendersDeps) {}
 
   async execute(requestId: string, actor: ActingUser): Promise<AllowExternalSendersResult> {
-    const stored = await this.deps.store.get(requestId);
-    if (!stored) return { kind: 'not-found' };
-    const request = stored.request;
-    const permission = await authoriseApprover(this.deps.directory, actor, request);
-    const by = { aadObjectId: actor.aadObjectId, name: actor.name };
     const action = 'group.allow-external-senders';
-    if (permission.kind === 'denied') {
-      await this.deps.audit.byPerson(by, { requestId, action, outcome: 'refused', details: { reason: permission.reason } });
-      return { kind: 'denied', reason: permission.reason, request };
-    }
-    if (request.status !== 'completed' || !request.assessment.internalSendersOnly || request.externalSenders?.status === 'allowed') {
-      return { kind: 'not-applicable', request };
-    }
+    const access = await loadForApprover(this.deps, requestId, actor, action);
+    if (access.kind !== 'allowed') return access;
+    const { request } = access;
+    if (!needsExternalSenders(request)) return { kind: 'not-applicable', request };
+    const by = actorOf(actor);
 
     const result = await this.deps.gateway.allowExternalSenders(request.group);
     await this.deps.audit.byPerson(by, {

@@ -5,7 +5,7 @@ import type { AuditTrail } from './audit-trail';
 import type { Clock } from './ports/clock';
 import type { Directory } from './ports/directory';
 import type { RequestStore } from './ports/request-store';
-import { authoriseApprover, type ActingUser } from './authorise-approver';
+import { actorOf, loadForApprover, type ActingUser } from './authorise-approver';
 import { updateRequest } from './update-request';
 
 export type { ActingUser } from './authorise-approver';
@@ -40,17 +40,12 @@ export class DecideRequest {
   constructor(private readonly deps: DecideRequestDeps) {}
 
   async execute(command: DecideCommand): Promise<DecideResult> {
-    const stored = await this.deps.store.get(command.requestId);
-    if (!stored) return { kind: 'not-found' };
-    const permission = await authoriseApprover(this.deps.directory, command.actor, stored.request);
-    const by = { aadObjectId: command.actor.aadObjectId, name: command.actor.name };
     const action = `request.${command.outcome === 'approved' ? 'approve' : 'reject'}`;
-    if (permission.kind === 'denied') {
-      await this.deps.audit.byPerson(by, { requestId: command.requestId, action, outcome: 'refused', details: { reason: permission.reason } });
-      return { kind: 'denied', reason: permission.reason, request: stored.request };
-    }
+    const access = await loadForApprover(this.deps, command.requestId, command.actor, action);
+    if (access.kind !== 'allowed') return access;
     const reason = command.reason?.trim();
-    if (command.outcome === 'rejected' && !reason) return { kind: 'reason-required', request: stored.request };
+    if (command.outcome === 'rejected' && !reason) return { kind: 'reason-required', request: access.request };
+    const by = actorOf(command.actor);
 
     const at = this.deps.clock.now().toISOString();
     const outcome = await updateRequest(this.deps.store, command.requestId, (current) =>

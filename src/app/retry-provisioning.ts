@@ -1,7 +1,7 @@
 import type { AccessRequest } from '../domain/access-request';
 import type { DecisionRefusal } from '../domain/approval-policy';
 import type { AuditTrail } from './audit-trail';
-import { authoriseApprover, type ActingUser } from './authorise-approver';
+import { actorOf, loadForApprover, type ActingUser } from './authorise-approver';
 import type { BackgroundJobs } from './ports/background-jobs';
 import type { Directory } from './ports/directory';
 import type { RequestStore } from './ports/request-store';
@@ -22,22 +22,18 @@ export interface RetryProvisioningDeps {
   readonly audit: AuditTrail;
 }
 
+const retryAction = 'provisioning.retry';
+
 /** An approver retries a failed provisioning; it resumes after the steps already done. */
 export class RetryProvisioning {
   constructor(private readonly deps: RetryProvisioningDeps) {}
 
   async execute(requestId: string, actor: ActingUser): Promise<RetryResult> {
-    const stored = await this.deps.store.get(requestId);
-    if (!stored) return { kind: 'not-found' };
-    const permission = await authoriseApprover(this.deps.directory, actor, stored.request);
-    const by = { aadObjectId: actor.aadObjectId, name: actor.name };
-    if (permission.kind === 'denied') {
-      await this.deps.audit.byPerson(by, { requestId, action: 'provisioning.retry', outcome: 'refused', details: { reason: permission.reason } });
-      return { kind: 'denied', reason: permission.reason, request: stored.request };
-    }
-    if (stored.request.status !== 'failed') return { kind: 'not-failed', request: stored.request };
-    await this.deps.audit.byPerson(by, { requestId, action: 'provisioning.retry', outcome: 'succeeded' });
+    const access = await loadForApprover(this.deps, requestId, actor, retryAction);
+    if (access.kind !== 'allowed') return access;
+    if (access.request.status !== 'failed') return { kind: 'not-failed', request: access.request };
+    await this.deps.audit.byPerson(actorOf(actor), { requestId, action: retryAction, outcome: 'succeeded' });
     this.deps.jobs.run(`provision ${requestId}`, () => this.deps.runner.run(requestId));
-    return { kind: 'retrying', request: stored.request };
+    return { kind: 'retrying', request: access.request };
   }
 }

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { CloudAdapter, TurnContext } from 'botbuilder';
+import type { HealthReport } from '../app/doctor/health-monitor';
 import type { Logger } from '../app/ports/logger';
 import { checkIncomingActivity } from './incoming-activity';
 
@@ -11,6 +12,8 @@ export interface BotServerOptions {
   readonly logger: Logger;
   /** A registered bot: requests without a bearer token are refused (401) before the adapter validates it. */
   readonly requireToken: boolean;
+  /** GET /healthz: storage and directory reachability (cached by the provider). Without it, /healthz only says the process answers. */
+  readonly health?: { report(): Promise<HealthReport> };
   /** Largest accepted body; Bot Framework activities are far smaller. Default 256 KB. */
   readonly maxBodyBytes?: number;
 }
@@ -93,7 +96,7 @@ export class BotServer {
     const path = (request.url ?? '/').split('?')[0];
     if (path === '/healthz') {
       if (request.method !== 'GET' && request.method !== 'HEAD') return this.methodNotAllowed(response, 'GET');
-      return sendJson(response, 200, { status: 'ok' });
+      return this.healthz(request, response);
     }
     if (path !== '/api/messages') return sendJson(response, 404, { error: `no such endpoint: ${path ?? ''}` });
     if (request.method !== 'POST') return this.methodNotAllowed(response, 'POST');
@@ -149,6 +152,18 @@ export class BotServer {
     };
     await this.options.adapter.process({ body: activity, headers: request.headers, method: 'POST' }, shim, (context) => this.options.run(context));
     if (status >= 500) this.options.logger.warn('the adapter answered an activity with an error', { status, activityType: activity['type'] });
+  }
+
+  /** 200 when every dependency answers, 503 when one does not; the body names only the checks and their state. */
+  private async healthz(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const report: HealthReport | { status: 'ok' } = this.options.health ? await this.options.health.report() : { status: 'ok' };
+    const status = report.status === 'ok' ? 200 : 503;
+    response.setHeader('cache-control', 'no-store');
+    if (request.method === 'HEAD') {
+      response.writeHead(status).end();
+      return;
+    }
+    sendJson(response, status, report);
   }
 
   private methodNotAllowed(response: ServerResponse, allowed: string): void {

@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { CardFactory, MessageFactory, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type TurnContext } from 'botbuilder';
 import { type CardVerb, isCardVerb } from '../../cards/card-verbs';
 import type { AdaptiveCardJson } from '../../cards/adaptive-card';
 import type { Logger } from '../app/ports/logger';
 import { isAppError } from '../app/app-error';
 import type { MessageCatalogue } from '../i18n/message-catalogue';
+import { turnCorrelationId, turnLogger } from './turn-logger';
 import { userErrorText } from './user-error-text';
 
 /** What a card button leads to: the card replaced by a new one (and maybe a chat message), or a short message. */
@@ -34,7 +34,8 @@ function invokeResponse(result: CardActionResult): AdaptiveCardInvokeResponse {
 /**
  * Routes card buttons to their handlers by verb: Action.Execute invokes (the response replaces the
  * card for the user who pressed it) and the Action.Submit fallback of older clients (the result is
- * posted in the chat). Failures are logged once here and shown as a catalogue message.
+ * posted in the chat). Failures are logged once here, with the turn's correlation id, and shown as
+ * a catalogue message quoting that id.
  */
 export class CardActionRouter {
   constructor(
@@ -59,16 +60,16 @@ export class CardActionRouter {
 
   private async dispatch(context: TurnContext, verb: unknown, data: CardActionData): Promise<CardActionResult> {
     const t = this.catalogue.translator(context.activity.locale);
+    const log = turnLogger(context, this.logger);
     if (!isCardVerb(verb)) {
-      this.logger.warn('card action with an unknown verb', { verb: typeof verb === 'string' ? verb.slice(0, 64) : typeof verb });
+      log.warn('card action with an unknown verb', { verb: typeof verb === 'string' ? verb.slice(0, 64) : typeof verb });
       return { kind: 'message', text: t('bot.card.unknownAction') };
     }
     try {
       return await this.handlers[verb].handle(context, data);
     } catch (error) {
-      const correlationId = randomUUID();
-      this.logger.error('card action failed', {
-        correlationId,
+      const correlationId = turnCorrelationId(context);
+      log.error('card action failed', {
         verb,
         code: isAppError(error) ? error.code : undefined,
         error: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error),

@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { ActivityTypes, type BotState, type TurnContext } from 'botbuilder';
 import { isAppError } from '../app/app-error';
 import type { Logger } from '../app/ports/logger';
 import type { MessageCatalogue } from '../i18n/message-catalogue';
+import { turnCorrelationId } from './turn-logger';
 import { failedDialog, underlyingError, userErrorText } from './user-error-text';
 
 export interface TurnErrorHandlerDependencies {
@@ -10,22 +10,22 @@ export interface TurnErrorHandlerDependencies {
   readonly catalogue: MessageCatalogue;
   /** The state that holds the user's dialog: cleared so a broken dialog cannot trap them. */
   readonly dialogState: BotState;
+  /** Makes the correlation id when the turn has none yet (see turn-logger.ts). */
   readonly newCorrelationId?: () => string;
 }
 
 /**
- * The adapter's onTurnError: logs the failure once with a correlation id, clears the user's dialog
+ * The adapter's onTurnError: logs the failure once with the turn's correlation id, clears the user's dialog
  * state, and tells the user a catalogue message with that id (the text of the error's code for an
  * AppError, a generic one otherwise; never the error itself).
  */
 export function createTurnErrorHandler(deps: TurnErrorHandlerDependencies): (context: TurnContext, error: Error) => Promise<void> {
-  const newCorrelationId = deps.newCorrelationId ?? randomUUID;
   return async (context, error) => {
-    const correlationId = newCorrelationId();
+    const correlationId = turnCorrelationId(context, deps.newCorrelationId);
+    const log = deps.logger.child({ correlationId });
     const { activity } = context;
     const cause = underlyingError(error);
-    deps.logger.error('turn failed', {
-      correlationId,
+    log.error('turn failed', {
       activityType: activity.type,
       activityName: activity.name,
       conversationId: activity.conversation?.id,
@@ -36,8 +36,7 @@ export function createTurnErrorHandler(deps: TurnErrorHandlerDependencies): (con
     try {
       await deps.dialogState.delete(context);
     } catch (cleanupError) {
-      deps.logger.warn('could not clear dialog state after a failed turn', {
-        correlationId,
+      log.warn('could not clear dialog state after a failed turn', {
         error: cleanupError instanceof Error ? cleanupError.message : String(cleanupError),
       });
     }
@@ -53,8 +52,7 @@ export function createTurnErrorHandler(deps: TurnErrorHandlerDependencies): (con
         await context.sendActivity(text);
       }
     } catch (sendError) {
-      deps.logger.warn('could not tell the user about a failed turn', {
-        correlationId,
+      log.warn('could not tell the user about a failed turn', {
         error: sendError instanceof Error ? sendError.message : String(sendError),
       });
     }

@@ -82,10 +82,14 @@ export function fail(request: AccessRequest, failure: Omit<ProvisioningFailure, 
   return move(request, 'failed', failure.at, { failure: { ...failure, attempts } });
 }
 
+/** The person is in a group that still refuses external senders: an approver can allow them (step 3). */
+export function needsExternalSenders(request: AccessRequest): boolean {
+  return request.status === 'completed' && request.assessment.internalSendersOnly && request.externalSenders?.status !== 'allowed';
+}
+
 /** "Allow external senders" on a completed request's group; only once it has succeeded. */
 export function recordExternalSenders(request: AccessRequest, change: ExternalSendersChange): Transition {
-  if (request.status !== 'completed') return { kind: 'invalid-state', status: request.status };
-  if (request.externalSenders?.status === 'allowed') return { kind: 'invalid-state', status: request.status };
+  if (!needsExternalSenders(request)) return { kind: 'invalid-state', status: request.status };
   return move(request, 'completed', change.at, { externalSenders: change });
 }
 

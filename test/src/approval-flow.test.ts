@@ -88,6 +88,19 @@ class ApprovalWorld {
     return stored.request;
   }
 
+  /**
+   * Leaves the stored request as a crash after its first step would have: provisioning, with only
+   * that step journaled as done (the test made the next step fail first).
+   */
+  async interruptAfter(id: string, firstStep: string): Promise<void> {
+    const store = this.store();
+    const stored = await store.get(id);
+    assert.ok(stored);
+    assert.deepEqual(stored.request.journal.filter((e) => e.outcome !== 'failed').map((e) => e.step), [firstStep]);
+    const { failure: _failure, ...interrupted } = stored.request;
+    assert.equal((await store.update({ ...interrupted, status: 'provisioning' }, stored.eTag)).kind, 'saved');
+  }
+
   /** Waits for the bot's background work (routing, provisioning, notices). */
   settle(): Promise<void> {
     return this.bot.jobs.drain();
@@ -384,15 +397,7 @@ describe('approval and provisioning over HTTP (the running bot, the simulated te
     await world.inApprovals(alex).press(CardVerbs.approve, { requestId: id });
     await world.settle();
     // Put the stored request back to where a crash would have left it: provisioning, contact journaled.
-    const store = world.store();
-    const stored = await store.get(id);
-    assert.ok(stored);
-    assert.deepEqual(
-      stored.request.journal.filter((e) => e.outcome !== 'failed').map((e) => e.step),
-      ['create-mail-contact'],
-    );
-    const { failure: _failure, ...interrupted } = stored.request;
-    assert.equal((await store.update({ ...interrupted, status: 'provisioning' }, stored.eTag)).kind, 'saved');
+    await world.interruptAfter(id, 'create-mail-contact');
 
     await world.bot.stop();
     world.simulator.setFaults({});
@@ -409,12 +414,7 @@ describe('approval and provisioning over HTTP (the running bot, the simulated te
     world.simulator.setFaults({ forbid: ['POST /groups/{id}/members/$ref'] });
     await world.inApprovals(alex).press(CardVerbs.approve, { requestId: id });
     await world.settle();
-    const store = world.store();
-    const stored = await store.get(id);
-    assert.ok(stored);
-    assert.deepEqual(stored.request.journal.filter((e) => e.outcome !== 'failed').map((e) => e.step), ['invite-guest']);
-    const { failure: _failure, ...interrupted } = stored.request;
-    assert.equal((await store.update({ ...interrupted, status: 'provisioning' }, stored.eTag)).kind, 'saved');
+    await world.interruptAfter(id, 'invite-guest');
 
     await world.bot.stop();
     world.simulator.setFaults({});

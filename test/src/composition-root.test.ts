@@ -55,7 +55,7 @@ describe('the running bot over HTTP (composition root, simulated tenant, real in
     assert.match(bot.url, /^http:\/\/127\.0\.0\.1:\d+$/);
     const health = await fetch(`${bot.url}/healthz`);
     assert.equal(health.status, 200);
-    assert.deepEqual(await health.json(), { status: 'ok' });
+    assert.deepEqual(await health.json(), { status: 'ok', checks: { storage: 'ok', directory: 'ok' } });
   });
 
   it('walks the whole intake against the simulated tenant, shows the confirmation card, and confirms it', async () => {

@@ -107,17 +107,29 @@ describe('configFromEnv', () => {
     assert.ok(Object.isFrozen(config) && Object.isFrozen(config.bot) && Object.isFrozen(config.bot.auth) && Object.isFrozen(config.tenant) && Object.isFrozen(config.local) && Object.isFrozen(config.storage));
   });
 
-  it('.env.example lists every key the configuration reads', () => {
+  it('.env.example lists every key the configuration and the app packaging read, and no other', () => {
     const root = join(__dirname, '..', '..', '..', '..');
     const example = readFileSync(join(root, '.env.example'), 'utf8');
-    const documented = new Set([...example.matchAll(/^([A-Za-z_]+)=/gm)].map((match) => match[1]));
-    const read = new Set<string>();
-    for (const file of readdirSync(join(root, 'src', 'config'))) {
-      const code = readFileSync(join(root, 'src', 'config', file), 'utf8');
-      for (const match of code.matchAll(/value\('([A-Za-z_]+)'\)/g)) read.add(match[1] ?? '');
+    const documented = [...example.matchAll(/^([A-Za-z_]+)=/gm)].map((match) => match[1] ?? '');
+    const keysReadBy = (files: readonly string[]): Set<string> => {
+      const read = new Set<string>();
+      for (const file of files) {
+        const code = readFileSync(file, 'utf8');
+        // value('KEY') reads a key; app-package.ts also reads URL keys with url('KEY', fallback).
+        for (const match of code.matchAll(/\b(?:value|url)\('([A-Za-z_]+)'[),]/g)) read.add(match[1] ?? '');
+      }
+      return read;
+    };
+    const configKeys = keysReadBy(readdirSync(join(root, 'src', 'config')).map((file) => join(root, 'src', 'config', file)));
+    const packagingKeys = keysReadBy([join(root, 'scripts', 'app-package.ts')]);
+    assert.ok(configKeys.size >= 20, `found only ${configKeys.size} configuration keys`);
+    for (const key of ['BOT_DOMAIN', 'TEAMS_APP_ID', 'TEAMS_APP_VERSION', 'TEAMS_APP_DEVELOPER_NAME', 'TEAMS_APP_WEBSITE_URL', 'TEAMS_APP_PRIVACY_URL', 'TEAMS_APP_TERMS_URL']) {
+      assert.ok(packagingKeys.has(key), `scripts/app-package.ts no longer reads ${key}`);
     }
-    assert.ok(read.size >= 20, `found only ${read.size} keys`);
-    assert.deepEqual([...read].filter((key) => !documented.has(key)), []);
+    const read = new Set([...configKeys, ...packagingKeys]);
+    assert.deepEqual([...read].filter((key) => !documented.includes(key)), [], 'keys read but missing from .env.example');
+    assert.deepEqual(documented.filter((key) => !read.has(key)), [], 'keys in .env.example that nothing reads');
+    assert.deepEqual(documented.filter((key, index) => documented.indexOf(key) !== index), [], 'keys listed twice in .env.example');
   });
 
   it('load-config.ts is the only source file that reads process.env', () => {

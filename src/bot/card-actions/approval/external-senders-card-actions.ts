@@ -1,10 +1,39 @@
 import type { TurnContext } from 'botbuilder';
-import { needsExternalSenders } from '../../../../cards/approval-card';
 import type { AllowExternalSenders } from '../../../app/allow-external-senders';
-import { authoriseApprover } from '../../../app/authorise-approver';
+import { authoriseApprover, type ActingUser } from '../../../app/authorise-approver';
 import type { BackgroundJobs } from '../../../app/ports/background-jobs';
+import type { AccessRequest } from '../../../domain/access-request';
+import { needsExternalSenders } from '../../../domain/request-lifecycle';
 import type { CardActionData, CardActionHandler, CardActionResult } from '../../card-action-router';
 import { type ApprovalActionServices, approvalTurn, cardFor } from './approval-action-context';
+
+type Checked =
+  | { readonly ok: true; readonly request: AccessRequest; readonly actor: ActingUser }
+  | { readonly ok: false; readonly result: CardActionResult };
+
+/** The checks both steps make before anything is shown or changed: an approver, a request that still needs it. */
+async function checkExternalSenders(context: TurnContext, data: CardActionData, services: ApprovalActionServices): Promise<Checked> {
+  const turn = await approvalTurn(context, data, services);
+  if (!turn.ok) return turn;
+  const stored = await services.store.get(turn.requestId);
+  if (!stored) {
+    return { ok: false, result: { kind: 'message', text: services.catalogue.translator(context.activity.locale)('card.approval.notice.notFound') } };
+  }
+  const permission = await authoriseApprover(services.directory, turn.actor, stored.request);
+  if (permission.kind === 'denied') {
+    const result = await cardFor(context, stored.request, turn.actor, services, {
+      notice: { key: `card.approval.notice.denied.${permission.reason}`, color: 'Attention' },
+    });
+    return { ok: false, result };
+  }
+  if (!needsExternalSenders(stored.request)) {
+    const result = await cardFor(context, stored.request, turn.actor, services, {
+      notice: { key: 'card.approval.notice.externalSendersNotApplicable', color: 'Warning' },
+    });
+    return { ok: false, result };
+  }
+  return { ok: true, request: stored.request, actor: turn.actor };
+}
 
 /**
  * "Allow external senders…" on a completed request's card: shows the approver what it changes
@@ -14,23 +43,9 @@ export class AllowExternalSendersCardAction implements CardActionHandler {
   constructor(private readonly services: ApprovalActionServices) {}
 
   async handle(context: TurnContext, data: CardActionData): Promise<CardActionResult> {
-    const turn = await approvalTurn(context, data, this.services);
-    if (!turn.ok) return turn.result;
-    const t = this.services.catalogue.translator(context.activity.locale);
-    const stored = await this.services.store.get(turn.requestId);
-    if (!stored) return { kind: 'message', text: t('card.approval.notice.notFound') };
-    const permission = await authoriseApprover(this.services.directory, turn.actor, stored.request);
-    if (permission.kind === 'denied') {
-      return cardFor(context, stored.request, turn.actor, this.services, {
-        notice: { key: `card.approval.notice.denied.${permission.reason}`, color: 'Attention' },
-      });
-    }
-    if (!needsExternalSenders(stored.request)) {
-      return cardFor(context, stored.request, turn.actor, this.services, {
-        notice: { key: 'card.approval.notice.externalSendersNotApplicable', color: 'Warning' },
-      });
-    }
-    return cardFor(context, stored.request, turn.actor, this.services, { confirmingExternalSenders: true });
+    const checked = await checkExternalSenders(context, data, this.services);
+    if (!checked.ok) return checked.result;
+    return cardFor(context, checked.request, checked.actor, this.services, { confirmingExternalSenders: true });
   }
 }
 
@@ -46,27 +61,13 @@ export class ConfirmAllowExternalSendersCardAction implements CardActionHandler 
   ) {}
 
   async handle(context: TurnContext, data: CardActionData): Promise<CardActionResult> {
-    const turn = await approvalTurn(context, data, this.services);
-    if (!turn.ok) return turn.result;
-    const t = this.services.catalogue.translator(context.activity.locale);
-    const stored = await this.services.store.get(turn.requestId);
-    if (!stored) return { kind: 'message', text: t('card.approval.notice.notFound') };
-    const permission = await authoriseApprover(this.services.directory, turn.actor, stored.request);
-    if (permission.kind === 'denied') {
-      return cardFor(context, stored.request, turn.actor, this.services, {
-        notice: { key: `card.approval.notice.denied.${permission.reason}`, color: 'Attention' },
-      });
-    }
-    if (!needsExternalSenders(stored.request)) {
-      return cardFor(context, stored.request, turn.actor, this.services, {
-        notice: { key: 'card.approval.notice.externalSendersNotApplicable', color: 'Warning' },
-      });
-    }
-    const { requestId, actor } = turn;
-    this.jobs.run(`allow external senders for ${requestId}`, async () => {
-      await this.allow.execute(requestId, actor);
+    const checked = await checkExternalSenders(context, data, this.services);
+    if (!checked.ok) return checked.result;
+    const { request, actor } = checked;
+    this.jobs.run(`allow external senders for ${request.id}`, async () => {
+      await this.allow.execute(request.id, actor);
     });
-    return cardFor(context, stored.request, turn.actor, this.services, {
+    return cardFor(context, request, actor, this.services, {
       notice: { key: 'card.approval.notice.allowingExternalSenders', color: 'Good' },
     });
   }

@@ -1,0 +1,65 @@
+import type { Client } from '@microsoft/microsoft-graph-client';
+import type { TenantProbe } from '../../app/doctor/doctor-probes';
+import { ExchangeExceptionTypes, isExchangeCommandError } from '../exchange/exchange-command-error';
+import type { ExchangeAdminClient } from '../exchange/exchange-admin-client';
+import { graphFailure, isGraphStatus } from '../graph/graph-request-error';
+
+interface Page<T> {
+  readonly value?: readonly T[];
+}
+
+/** The doctor's reads over the bot's own Graph client and Exchange admin client (same auth, same retries). */
+export class GraphExchangeTenantProbe implements TenantProbe {
+  constructor(
+    private readonly graph: Client,
+    private readonly exchange: ExchangeAdminClient,
+  ) {}
+
+  async organization(): Promise<{ displayName?: string; verifiedDomains: readonly string[] }> {
+    const page = await this.get<Page<{ displayName?: string; verifiedDomains?: ReadonlyArray<{ name?: string }> }>>(
+      '/organization?$select=displayName,verifiedDomains',
+      'read the organization',
+    );
+    const organization = page.value?.[0];
+    const verifiedDomains = (organization?.verifiedDomains ?? []).flatMap((domain) => (domain.name ? [domain.name] : []));
+    return organization?.displayName === undefined ? { verifiedDomains } : { displayName: organization.displayName, verifiedDomains };
+  }
+
+  async group(groupId: string): Promise<{ displayName: string } | undefined> {
+    try {
+      const group = await this.get<{ id?: string; displayName?: string }>(`/groups/${encodeURIComponent(groupId)}?$select=id,displayName`, 'read the approvers group');
+      return { displayName: group.displayName ?? groupId };
+    } catch (error) {
+      if (isGraphStatus(error, 404)) return undefined;
+      throw error;
+    }
+  }
+
+  async groupHasMembers(groupId: string): Promise<boolean> {
+    const page = await this.get<Page<{ id?: string }>>(`/groups/${encodeURIComponent(groupId)}/transitiveMembers?$select=id&$top=1`, 'list the approvers');
+    return (page.value ?? []).length > 0;
+  }
+
+  async someUsers(): Promise<number> {
+    const page = await this.get<Page<{ id?: string }>>('/users?$select=id&$top=1', 'list users');
+    return (page.value ?? []).length;
+  }
+
+  async recipient(address: string): Promise<'found' | 'not-found'> {
+    try {
+      const result = await this.exchange.invoke('Get-Recipient', { Identity: address });
+      return result.value.length > 0 ? 'found' : 'not-found';
+    } catch (error) {
+      if (isExchangeCommandError(error) && error.exceptionType === ExchangeExceptionTypes.notFound) return 'not-found';
+      throw error;
+    }
+  }
+
+  private async get<T>(path: string, operation: string): Promise<T> {
+    try {
+      return (await this.graph.api(path).get()) as T;
+    } catch (error) {
+      throw graphFailure(error, operation);
+    }
+  }
+}
