@@ -24,6 +24,13 @@ const cardButtonSelector = '.ac-actionSet button, [data-tid="hero-card-buttons"]
 const ownMessagesExpression =
   `Array.from(document.querySelectorAll('[aria-label="Message header"]')).filter((h) => h.querySelector('[aria-label="Message author"]') === null).length`;
 
+/**
+ * A page expression counting the log panel's lines "Microsoft 365 Agents Playground -> User
+ * Application message <status>": one per message delivered to the bot, written when the bot answers.
+ */
+const finishedTurnsExpression =
+  `Array.from(document.querySelectorAll('[data-e2e-log-panel] span')).filter((s) => /^message \\d{3}$/.test((s.textContent || '').trim()) && /Playground -> User Application/.test(s.previousElementSibling?.textContent || '')).length`;
+
 /** Visible text as a person reads it: markdown markers gone, white space collapsed. */
 export function plain(text: string): string {
   return text.replace(/\*\*/g, '').replace(/\s+/g, ' ').trim();
@@ -46,11 +53,7 @@ export class TeamsClient {
     await page.goto(playground.url);
     const client = new TeamsClient(page, who, playground, shots);
     await client.composer().waitFor({ state: 'visible' });
-    const hideLog = page.getByTitle('Hide log panel');
-    if (await hideLog.isVisible()) {
-      await hideLog.click();
-      await hideLog.waitFor({ state: 'hidden' });
-    }
+    await client.tuckAwayLogPanel();
     if (phone) await client.narrowCardsToPhoneWidth();
     return client;
   }
@@ -103,8 +106,10 @@ export class TeamsClient {
     const composer = this.composer();
     await composer.click();
     await composer.pressSequentially(text);
+    const turnsBefore = await this.finishedTurns();
     await this.page.keyboard.press('Enter');
     await this.waitForOwnMessage(ownBefore);
+    await this.waitForFinishedTurn(turnsBefore, text);
     return before;
   }
 
@@ -124,9 +129,44 @@ export class TeamsClient {
     if (!(await button.isVisible())) return this.say(title);
     const before = await this.botMessages().count();
     const ownBefore = await this.ownMessageCount();
+    const turnsBefore = await this.finishedTurns();
     await button.click();
     await this.waitForOwnMessage(ownBefore);
+    await this.waitForFinishedTurn(turnsBefore, title);
     return before;
+  }
+
+  /**
+   * The Playground's log panel records, for every message it delivers, the bot's HTTP answer, which
+   * comes when the bot has finished the turn (and saved its state). The panel stays in the page,
+   * with its log kept current, but out of sight (it would cover a phone's screen), so screenshots
+   * show the chat only.
+   */
+  private async tuckAwayLogPanel(): Promise<void> {
+    const hide = this.page.getByTitle('Hide log panel');
+    await hide.waitFor({ state: 'visible' });
+    await hide.evaluate((button) => {
+      const composer = document.querySelector('[role="textbox"][data-lexical-editor="true"]');
+      // The panel: the largest part of the page around the button that does not hold the chat.
+      let panel = button as HTMLElement;
+      while (panel.parentElement && !panel.parentElement.contains(composer)) panel = panel.parentElement;
+      panel.setAttribute('data-e2e-log-panel', 'tucked-away');
+      panel.style.display = 'none';
+    });
+  }
+
+  /** How many turns the bot has finished for this Playground (its answers in the log panel). */
+  private async finishedTurns(): Promise<number> {
+    return this.page.evaluate<number>(finishedTurnsExpression);
+  }
+
+  /** Waits until the bot has finished the turn of the message just sent (so its state is saved). */
+  private async waitForFinishedTurn(countBefore: number, text: string): Promise<void> {
+    try {
+      await this.page.waitForFunction(`${finishedTurnsExpression} > ${countBefore}`, undefined, { polling: 100 });
+    } catch (error) {
+      throw new Error(`${this.who}: the bot never finished handling "${text}" (no answer in the Playground's log)`, { cause: error });
+    }
   }
 
   /** How many of the person's own messages the open conversation shows. */
