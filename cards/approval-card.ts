@@ -138,7 +138,11 @@ export function approvalCardView(request: AccessRequest, options: ApprovalCardOp
     notice: options.notice?.text ?? '',
     noticeColor: options.notice?.color ?? 'Default',
     summary: requestSummaryElements(
-      requestSummaryView({ person: request.person, group: request.group, assessment: request.assessment, reason: request.reason }, t),
+      requestSummaryView(
+        { person: request.person, group: request.group, assessment: request.assessment, reason: request.reason },
+        t,
+        request.status === 'completed' ? 'done' : 'before',
+      ),
     ),
     externalSenders: external.text,
     externalSendersColor: external.color,

@@ -73,8 +73,14 @@ function checks(subject: RequestSubject, t: Translator): RequestSummaryView['che
   return found;
 }
 
+/**
+ * Before a request is carried out the summary says what will happen and lists the pre-checks;
+ * once it is done, the pre-checks are moot and the path is told in the past.
+ */
+export type SummaryStage = 'before' | 'done';
+
 /** The translated summary of a request: the person, the group, what will happen and the pre-checks. */
-export function requestSummaryView(subject: RequestSubject, t: Translator): RequestSummaryView {
+export function requestSummaryView(subject: RequestSubject, t: Translator, stage: SummaryStage = 'before'): RequestSummaryView {
   const { person, group, reason } = subject;
   return {
     personHeading: t('card.summary.personHeading'),
@@ -92,10 +98,10 @@ export function requestSummaryView(subject: RequestSubject, t: Translator): Requ
       { title: t('card.summary.fact.groupMail'), value: group.mail ?? t('card.summary.fact.none') },
       { title: t('card.summary.fact.groupKind'), value: group.kind ? t(`card.groupKind.${group.kind}`) : t('card.groupKind.unsupported') },
     ],
-    pathHeading: t('card.summary.pathHeading'),
+    pathHeading: t(stage === 'done' ? 'card.summary.pathHeadingDone' : 'card.summary.pathHeading'),
     path: pathText(subject, t),
     checksHeading: t('card.summary.checksHeading'),
-    checks: checks(subject, t),
+    checks: stage === 'done' ? [] : checks(subject, t),
   };
 }
 
