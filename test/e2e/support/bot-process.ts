@@ -36,7 +36,6 @@ export async function startBot(options: BotProcessOptions): Promise<RunningBot> 
     // Only what the bot needs from the outer environment; nothing that could point it elsewhere.
     PATH: process.env.PATH,
     HOME: process.env.HOME,
-    NODE_ENV: 'test',
     PORT: String(port),
     HOST: '127.0.0.1',
     AZURE_TENANT_ID: options.tenantId,
