@@ -36,18 +36,17 @@ function recipientKindLabel(kind: RecipientKind, t: Translator): string {
   return t(`card.recipientKind.${kind}`);
 }
 
-function pathText(subject: RequestSubject, t: Translator): string {
+function pathText(subject: RequestSubject, t: Translator, stage: SummaryStage): string {
   const { assessment, group, person } = subject;
   const existing = assessment.existingRecipient;
   const params = { group: group.displayName, name: person.displayName, email: person.email };
+  const prefix = stage === 'done' ? 'card.summary.pathDone' : 'card.summary.path';
   if (assessment.path === 'mail-contact') {
     return existing
-      ? t('card.summary.path.mailContact.reuse', { ...params, kind: recipientKindLabel(existing.kind, t), existing: existing.displayName })
-      : t('card.summary.path.mailContact.create', params);
+      ? t(`${prefix}.mailContact.reuse`, { ...params, kind: recipientKindLabel(existing.kind, t), existing: existing.displayName })
+      : t(`${prefix}.mailContact.create`, params);
   }
-  return existing
-    ? t('card.summary.path.guest.reuse', { ...params, existing: existing.displayName })
-    : t('card.summary.path.guest.invite', params);
+  return existing ? t(`${prefix}.guest.reuse`, { ...params, existing: existing.displayName }) : t(`${prefix}.guest.invite`, params);
 }
 
 function checks(subject: RequestSubject, t: Translator): RequestSummaryView['checks'] {
@@ -99,7 +98,7 @@ export function requestSummaryView(subject: RequestSubject, t: Translator, stage
       { title: t('card.summary.fact.groupKind'), value: group.kind ? t(`card.groupKind.${group.kind}`) : t('card.groupKind.unsupported') },
     ],
     pathHeading: t(stage === 'done' ? 'card.summary.pathHeadingDone' : 'card.summary.pathHeading'),
-    path: pathText(subject, t),
+    path: pathText(subject, t, stage),
     checksHeading: t('card.summary.checksHeading'),
     checks: stage === 'done' ? [] : checks(subject, t),
   };

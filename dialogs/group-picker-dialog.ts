@@ -1,4 +1,5 @@
-import { ChoiceFactory, type Choice, ComponentDialog, WaterfallDialog, type WaterfallStepContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import { ActionTypes, type CardAction, CardFactory, InputHints, MessageFactory } from 'botbuilder';
+import { ComponentDialog, WaterfallDialog, type WaterfallStepContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { TurnContext } from 'botbuilder';
 import type { RequestIntake } from '../src/app/request-intake';
 import type { GroupSummary } from '../src/domain/group-summary';
@@ -106,8 +107,14 @@ export class GroupPickerDialog extends ComponentDialog {
     }
     const list = groups.map((group, index) => `${index + 1}. ${groupChoiceLabel(group)}`).join('\n\n');
     const searchAgain = t('intake.group.searchAgain');
-    const choices: Choice[] = [...groups.map((group) => ({ value: groupChoiceLabel(group) })), { value: searchAgain }];
-    const prompt = ChoiceFactory.heroCard(choices, t('intake.group.choose', { count: groups.length, query: outcome.value.query, list }));
+    // Buttons carry the short name (a phone-wide card cuts longer titles); the list above them has the
+    // addresses, and the answer a button sends is the full label, which the validator matches.
+    const buttons: CardAction[] = [
+      ...groups.map((group) => ({ type: ActionTypes.ImBack, title: group.displayName, value: groupChoiceLabel(group) })),
+      { type: ActionTypes.ImBack, title: searchAgain, value: searchAgain },
+    ];
+    const card = CardFactory.heroCard('', t('intake.group.choose', { count: groups.length, query: outcome.value.query, list }), undefined, buttons);
+    const prompt = MessageFactory.attachment(card, undefined, undefined, InputHints.ExpectingInput);
     const validations: ChoiceValidations = { groups };
     return step.prompt(DialogIds.groupChoicePrompt, { prompt, validations });
   }
