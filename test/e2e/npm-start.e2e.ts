@@ -1,30 +1,17 @@
 /**
- * The whole local experience in a real browser: `npm start`'s launcher (simulated tenant, bot,
- * Microsoft 365 Agents Playground), driven with playwright-core and Debian's Chromium. Not part of
- * `npm test` (it needs /usr/bin/chromium: `apt-get install -y chromium fonts-liberation`); run it with
- *   ../shared/tools/loopback-only npm run test:playground
- * Every browser request to a host other than 127.0.0.1/localhost is aborted.
+ * The local experience exactly as the README starts it: `npm start`'s launcher (simulated tenant,
+ * bot, Microsoft 365 Agents Playground with its generated config for Megan), in Chromium. The other
+ * scenarios build their own system from the pieces; this one proves the launcher itself works.
  */
 import { strict as assert } from 'node:assert';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, type Page, chromium } from 'playwright-core';
-
-const projectRoot = join(__dirname, '..', '..', '..', '..');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
+import type { Page } from 'playwright-core';
+import { freePort } from './support/free-port';
+import { LoopbackBrowser } from './support/loopback-browser';
+import { projectRoot } from './support/project-root';
 
 function waitForLine(child: ChildProcess, pattern: RegExp, timeoutMs: number): Promise<RegExpExecArray> {
   return new Promise((resolve, reject) => {
@@ -44,20 +31,17 @@ function waitForLine(child: ChildProcess, pattern: RegExp, timeoutMs: number): P
 describe('npm start in a browser: Megan asks for an external person through the Agents Playground', function () {
   this.timeout(90000);
   let launcher: ChildProcess | undefined;
-  let browser: Browser | undefined;
+  let browser: LoopbackBrowser | undefined;
   let dataDir: string;
 
   before(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'bot-ui-'));
-    launcher = spawn(process.execPath, [join(projectRoot, 'dist', 'scripts', 'start.js')], {
-      cwd: projectRoot,
+    launcher = spawn(process.execPath, [join(projectRoot(), 'dist', 'scripts', 'start.js')], {
+      cwd: projectRoot(),
       env: { HOME: homedir(), PORT: String(await freePort()), PLAYGROUND_PORT: String(await freePort()), DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await LoopbackBrowser.launch();
   });
 
   after(async () => {
@@ -84,11 +68,7 @@ describe('npm start in a browser: Megan asks for an external person through the 
   it('welcome card, Start, every question, the confirmation card and Confirm', async () => {
     assert.ok(launcher && browser);
     const [, url] = await waitForLine(launcher, /Open (http:\/\/127\.0\.0\.1:\d+) in your browser/, 40000);
-    const page = await browser.newPage();
-    await page.route('**/*', (route) => {
-      const host = new URL(route.request().url()).hostname;
-      return host === '127.0.0.1' || host === 'localhost' ? route.continue() : route.abort();
-    });
+    const page = await browser.newPage({ width: 1280, height: 900 });
     await page.goto(url ?? '');
 
     const welcome = page.locator('.ac-adaptiveCard').filter({ hasText: 'Add external people to your groups' }).first();
