@@ -8,6 +8,7 @@ import {
   TurnContext,
 } from 'botbuilder';
 import { welcomeCard, welcomeCardView } from '../../cards/welcome-card';
+import { KeyedMutex } from '../app/keyed-mutex';
 import type { MessageCatalogue } from '../i18n/message-catalogue';
 import { type CardActionRouter, isCardSubmit } from './card-action-router';
 import type { ConversationFlow } from './conversation-flow';
@@ -25,6 +26,7 @@ export interface TeamsBotDependencies {
  * card buttons to the verb-keyed router, and an install sends the welcome card.
  */
 export class TeamsBot extends TeamsActivityHandler {
+  private readonly turns = new KeyedMutex();
   constructor(private readonly deps: TeamsBotDependencies) {
     super();
     this.onMessage(async (context, next) => {
@@ -38,9 +40,16 @@ export class TeamsBot extends TeamsActivityHandler {
     });
   }
 
+  /**
+   * One turn at a time per person and conversation: a message sent while the previous one is
+   * still being answered waits for it, so it always meets the dialog state that answer saved.
+   */
   override async run(context: TurnContext): Promise<void> {
-    await super.run(context);
-    for (const state of this.deps.states) await state.saveChanges(context, false);
+    const { conversation, from } = context.activity;
+    await this.turns.run(`${conversation?.id ?? ''}|${from?.id ?? ''}`, async () => {
+      await super.run(context);
+      for (const state of this.deps.states) await state.saveChanges(context, false);
+    });
   }
 
   protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {

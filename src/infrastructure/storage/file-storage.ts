@@ -3,7 +3,7 @@ import { link, mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { StoreItem, StoreItems } from 'botbuilder';
 import type { ConditionalStorage } from './conditional-storage';
-import { KeyedMutex } from './keyed-mutex';
+import { KeyedMutex } from '../../app/keyed-mutex';
 import { safeKeyName } from './safe-key-name';
 import { StorageConflictError } from './storage-conflict-error';
 
