@@ -1,7 +1,7 @@
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startSimulator, type RunningSimulator } from '../../../simulator/simulator-server';
-import type { TenantData } from '../../../simulator/tenant-data';
+import type { TenantData, TenantUser } from '../../../simulator/tenant-data';
 import { loadTenantFile, sampleTenantPath } from '../../../simulator/tenant-file';
 import { startBot, type RunningBot } from './bot-process';
 import { chromiumPath, LoopbackBrowser } from './loopback-browser';
@@ -22,7 +22,6 @@ export interface E2eSystemOptions {
   readonly tenantFile?: string;
 }
 
-const botName = 'External Access';
 
 /**
  * Everything one scenario needs, started fresh: the simulated tenant, the bot as its own process,
@@ -131,7 +130,9 @@ export class E2eSystem {
         workDir: this.outputDir,
         role,
         botEndpoint: this.bot.endpoint,
-        identity: { tenantId: this.people.tenantId, currentUser: who, others: this.people.others, conversationPrefix: role, botName },
+        tenant: tenantData,
+        user: tenantUser(tenantData, who.aadObjectId),
+        conversationPrefix: role,
       });
       this.onStop(`Playground (${role})`, () => playground.stop());
       return playground;
@@ -154,4 +155,10 @@ export class E2eSystem {
       this.approver = await TeamsClient.open(await this.browser.newPage(viewport), approverPlayground, `approver ${this.people.approver.givenName}`, this.shots, phone);
     }
   }
+}
+
+function tenantUser(tenant: TenantData, id: string): TenantUser {
+  const user = tenant.users.find((u) => u.id === id);
+  if (!user) throw new Error(`The tenant file has no user ${id}`);
+  return user;
 }

@@ -2,7 +2,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ChildService } from './child-service';
 import { freePort } from './free-port';
-import { playgroundConfigYaml, type PlaygroundIdentity } from './playground-config';
+import type { TenantData, TenantUser } from '../../../simulator/tenant-data';
+import { playgroundConfigYaml } from '../../../scripts/playground-config';
 
 export interface PlaygroundOptions {
   readonly projectRoot: string;
@@ -12,7 +13,11 @@ export interface PlaygroundOptions {
   readonly role: string;
   /** The bot's messaging endpoint, http://127.0.0.1:PORT/api/messages. */
   readonly botEndpoint: string;
-  readonly identity: PlaygroundIdentity;
+  /** The tenant file the simulator serves, and who is signed in to this Playground. */
+  readonly tenant: TenantData;
+  readonly user: TenantUser;
+  /** Keeps this Playground's conversation ids apart from another one's talking to the same bot. */
+  readonly conversationPrefix: string;
   readonly startTimeoutMs?: number;
 }
 
@@ -32,7 +37,7 @@ export interface RunningPlayground {
  */
 export async function startPlayground(options: PlaygroundOptions): Promise<RunningPlayground> {
   const configPath = join(options.workDir, `playground-${options.role}.yml`);
-  writeFileSync(configPath, playgroundConfigYaml(options.identity));
+  writeFileSync(configPath, playgroundConfigYaml(options.tenant, options.user, { conversationPrefix: options.conversationPrefix }));
   const wanted = await freePort();
   const logFile = join(options.workDir, `playground-${options.role}.log`);
   const child = ChildService.start({

@@ -33,8 +33,6 @@ export interface TenantPeople {
   readonly approversGroup: TenantGroup;
   readonly distributionGroup: TenantGroup;
   readonly microsoft365Group: TenantGroup;
-  /** Everyone else in the tenant (members, not guests), for the Playground's user list. */
-  readonly others: readonly TenantPerson[];
 }
 
 export function tenantPeople(tenant: TenantData): TenantPeople {
@@ -55,7 +53,6 @@ export function tenantPeople(tenant: TenantData): TenantPeople {
     approversGroup,
     distributionGroup: groupNamed(tenant, sampleRoles.distributionGroupName),
     microsoft365Group: groupNamed(tenant, sampleRoles.microsoft365GroupName),
-    others: tenant.users.filter((u) => u.userType === 'Member').map(person),
   };
 }
 
