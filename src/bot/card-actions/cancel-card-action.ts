@@ -4,8 +4,7 @@ import type { PendingDrafts } from '../../../dialogs/pending-drafts';
 import type { Clock } from '../../app/ports/clock';
 import type { MessageCatalogue } from '../../i18n/message-catalogue';
 import type { CardActionData, CardActionHandler, CardActionResult } from '../card-action-router';
-import { isBeingSubmitted } from './confirm-card-action';
-import { loadOwnDraft } from './own-draft';
+import { loadOwnDraft, submittedRefusal } from './own-draft';
 
 /** Cancel on the confirmation card: the draft is closed and nothing is submitted. */
 export class CancelCardAction implements CardActionHandler {
@@ -20,10 +19,8 @@ export class CancelCardAction implements CardActionHandler {
     const own = await loadOwnDraft(context, data, this.drafts, t);
     if (!own.ok) return own.result;
     const { draft } = own;
-    if (draft.submittedRequestId !== undefined) {
-      return { kind: 'message', text: t('bot.card.alreadySubmitted', { requestId: draft.submittedRequestId }) };
-    }
-    if (isBeingSubmitted(draft, this.clock)) return { kind: 'message', text: t('bot.card.submitting') };
+    const locked = submittedRefusal(draft, this.clock, t);
+    if (locked) return locked;
     if (!draft.cancelled) {
       await this.drafts.put(context, { ...draft, cancelled: true, updatedAt: this.clock.now().toISOString() });
       await context.sendActivity(t('bot.card.cancelled'));

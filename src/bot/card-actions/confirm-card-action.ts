@@ -7,11 +7,10 @@ import type { RequestIntake } from '../../app/request-intake';
 import type { MessageCatalogue, Translator } from '../../i18n/message-catalogue';
 import type { CardActionData, CardActionHandler, CardActionResult } from '../card-action-router';
 import type { SubmittedRequests } from '../submitted-requests';
-import { loadOwnDraft } from './own-draft';
+import { isBeingSubmitted, loadOwnDraft } from './own-draft';
+
 import { submitRefusal } from './submit-refusal';
 
-/** A submission that has not finished after this long is taken to have died with its process. */
-export const submissionTimeoutMs = 2 * 60 * 1000;
 
 /**
  * Confirm on the confirmation card: re-validates and submits the draft through RequestIntake (which
@@ -78,10 +77,6 @@ export class ConfirmCardAction implements CardActionHandler {
   }
 }
 
-/** True while another press is submitting the draft (and has not been gone for too long). */
-export function isBeingSubmitted(draft: PendingDraft, clock: Clock): boolean {
-  return draft.submittingSince !== undefined && clock.now().getTime() - Date.parse(draft.submittingSince) < submissionTimeoutMs;
-}
 
 function withoutClaim(draft: PendingDraft, clock: Clock): PendingDraft {
   const { submittingSince: _claim, eTag: _eTag, ...rest } = draft;

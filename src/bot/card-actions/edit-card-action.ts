@@ -5,8 +5,7 @@ import type { Clock } from '../../app/ports/clock';
 import type { MessageCatalogue } from '../../i18n/message-catalogue';
 import type { CardActionData, CardActionHandler, CardActionResult } from '../card-action-router';
 import type { ConversationFlow } from '../conversation-flow';
-import { isBeingSubmitted } from './confirm-card-action';
-import { loadOwnDraft } from './own-draft';
+import { loadOwnDraft, submittedRefusal } from './own-draft';
 
 /** Edit on the confirmation card: asks in the chat which field to change, keeping the others. */
 export class EditCardAction implements CardActionHandler {
@@ -23,10 +22,8 @@ export class EditCardAction implements CardActionHandler {
     if (!own.ok) return own.result;
     const { draft } = own;
     if (draft.cancelled) return { kind: 'message', text: t('bot.card.alreadyCancelled') };
-    if (draft.submittedRequestId !== undefined) {
-      return { kind: 'message', text: t('bot.card.alreadySubmitted', { requestId: draft.submittedRequestId }) };
-    }
-    if (isBeingSubmitted(draft, this.clock)) return { kind: 'message', text: t('bot.card.submitting') };
+    const locked = submittedRefusal(draft, this.clock, t);
+    if (locked) return locked;
     await this.flow.start(context, { start: 'edit', draftId: draft.id });
     return { kind: 'card', card: confirmationCard(confirmationCardView(draft.id, draft.subject, { kind: 'editing' }, t)) };
   }

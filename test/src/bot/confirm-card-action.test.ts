@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { type Activity, MemoryStorage, TestAdapter, TurnContext } from 'botbuilder';
-import { ConfirmCardAction, submissionTimeoutMs } from '../../../src/bot/card-actions/confirm-card-action';
+import { ConfirmCardAction } from '../../../src/bot/card-actions/confirm-card-action';
+import { submissionTimeoutMs } from '../../../src/bot/card-actions/own-draft';
 import { ConversationDrafts } from '../../../src/bot/conversation-drafts';
 import type { PendingDraft } from '../../../dialogs/intake-values';
 import type { Draft, SubmitResult } from '../../../src/app/request-intake';
