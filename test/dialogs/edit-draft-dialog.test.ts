@@ -1,23 +1,12 @@
+import { sampleDraft } from '../support/sample-draft';
 import { RecordingApproverCommands } from '../support/recording-approver-commands';
 import { strict as assert } from 'node:assert';
 import type { TurnContext } from 'botbuilder';
 import { MainDialog } from '../../dialogs/main-dialog';
 import type { PendingDraft } from '../../dialogs/intake-values';
 import { DialogConversation, intakeDependencies, t } from '../support/dialog-harness';
-import { ada, tenantId } from '../support/contoso-fake-tenant';
 
-const draft: PendingDraft = {
-  id: 'draft-9',
-  tenantId,
-  requester: ada,
-  subject: {
-    person: { email: 'jane.doe@fabrikam.com', firstName: 'Jane', lastName: 'Doe', displayName: 'Jane Doe' },
-    group: { id: 'g-falcon', displayName: 'Project Falcon', mail: 'falcon@contoso.com', classification: { kind: 'supported', groupKind: 'microsoft-365', path: 'guest' } },
-    assessment: { groupKind: 'microsoft-365', path: 'guest', alreadyMember: false, internalSendersOnly: false, guestsAllowed: true },
-    reason: 'Falcon launch',
-  },
-  updatedAt: '2026-11-02T10:00:00.000Z',
-};
+const draft: PendingDraft = sampleDraft({ id: 'draft-9', updatedAt: '2026-11-02T10:00:00.000Z' });
 
 const fieldQuestion = t('intake.edit.ask', {
   list: ['E-mail address', 'First name', 'Last name', 'Display name', 'Company', 'Group', 'Reason'].map((label, i) => `${i + 1}. ${label}`).join('\n\n'),

@@ -1,3 +1,4 @@
+import { sampleDraft } from '../../support/sample-draft';
 import { strict as assert } from 'node:assert';
 import { type Activity, MemoryStorage, TestAdapter, TurnContext } from 'botbuilder';
 import { ConfirmCardAction } from '../../../src/bot/card-actions/confirm-card-action';
@@ -5,25 +6,14 @@ import { submissionTimeoutMs } from '../../../src/bot/card-actions/own-draft';
 import { ConversationDrafts } from '../../../src/bot/conversation-drafts';
 import type { PendingDraft } from '../../../dialogs/intake-values';
 import type { Draft, SubmitResult } from '../../../src/app/request-intake';
-import { ada, contosoFakeTenant, tenantId } from '../../support/contoso-fake-tenant';
+import { ada, contosoFakeTenant } from '../../support/contoso-fake-tenant';
 import { catalogue, t } from '../../support/dialog-harness';
 import { FakeRequestIntake } from '../../support/fake-request-intake';
 import { ManualClock } from '../support/manual-clock';
 import { RecordingSubmissions } from '../../support/recording-submissions';
 import { personalChat, userAccount } from '../../support/bot-harness';
 
-const draft: PendingDraft = {
-  id: 'draft-1',
-  tenantId,
-  requester: ada,
-  subject: {
-    person: { email: 'jane.doe@fabrikam.com', firstName: 'Jane', lastName: 'Doe', displayName: 'Jane Doe' },
-    group: { id: 'g-falcon', displayName: 'Project Falcon', mail: 'falcon@contoso.com', classification: { kind: 'supported', groupKind: 'microsoft-365', path: 'guest' } },
-    assessment: { groupKind: 'microsoft-365', path: 'guest', alreadyMember: false, internalSendersOnly: false, guestsAllowed: true },
-    reason: 'Falcon launch',
-  },
-  updatedAt: '2026-11-02T09:00:00.000Z',
-};
+const draft: PendingDraft = sampleDraft();
 
 /** A RequestIntake whose submit waits until the test lets it go. */
 class SlowIntake extends FakeRequestIntake {
