@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { freePort } from './support/free-port';
+import { freePort } from '../support/free-port';
 import { LoopbackBrowser } from './support/loopback-browser';
 import { projectRoot } from './support/project-root';
 

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
+import { freePort } from '../support/free-port';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { doctorExitCode, renderDoctorReport } from '../../src/app/doctor/doctor-report';
@@ -16,17 +16,6 @@ import { ScriptedHttpServer } from './support/scripted-http-server';
 const approversGroupId = '7896c217-1928-4f2e-a984-e50cc4ab967e';
 const t = MessageCatalogue.load(projectLocalesDir()).translator('en');
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 describe('npm run doctor: the checks against a simulated tenant (runDoctor)', function () {
   this.timeout(20000);

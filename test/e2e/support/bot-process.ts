@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ChildService } from './child-service';
-import { freePort } from './free-port';
+import { freePort } from '../../support/free-port';
 
 export interface BotProcessOptions {
   readonly projectRoot: string;

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ChildService } from './child-service';
-import { freePort } from './free-port';
+import { freePort } from '../../support/free-port';
 import type { TenantData, TenantUser } from '../../../simulator/tenant-data';
 import { playgroundConfigYaml } from '../../../scripts/playground-config';
 
