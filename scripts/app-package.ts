@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import type { ConfigResult } from '../src/config/config-result';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import AdmZip from 'adm-zip';
@@ -21,9 +22,7 @@ export interface AppPackageSettings {
   readonly termsOfUseUrl: string;
 }
 
-export type AppPackageSettingsResult =
-  | { readonly ok: true; readonly value: AppPackageSettings }
-  | { readonly ok: false; readonly errors: string[] };
+export type AppPackageSettingsResult = ConfigResult<AppPackageSettings>;
 
 export const appPackageFiles = { manifest: 'manifest.json', color: 'color.png', outline: 'outline.png' } as const;
 

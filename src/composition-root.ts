@@ -17,7 +17,7 @@ import { ConversationDirectory } from './bot/proactive/conversation-directory';
 import { TeamsNotifier } from './bot/proactive/teams-notifier';
 import { createCloudAdapter } from './bot/cloud-adapter-factory';
 import type { DirectoryConfig } from './config/directory-config';
-import type { ConfigResult } from './config/bot-config';
+import type { ConfigResult } from './config/config-result';
 import { type AppConfig, sampleTenantApproversGroupId } from './config/load-config';
 import type { StorageConfig } from './config/storage-config';
 import { configurationResult, doctorChecks, runDoctorChecks, type StorageTarget } from './app/doctor/doctor-checks';

@@ -1,3 +1,4 @@
+import type { ConfigResult } from './config-result';
 import { isAbsolute, resolve } from 'node:path';
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -33,7 +34,6 @@ export interface LocalRunConfig {
   readonly playgroundUser: string;
 }
 
-export type ConfigResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly errors: string[] };
 
 export const botConfigDefaults = {
   port: 3978,

@@ -1,3 +1,4 @@
+import type { ConfigResult } from './config-result';
 /**
  * Configuration of the directory back ends (Microsoft Graph and the Exchange Online admin
  * endpoint): built from environment-style key/value pairs by a pure function, validated once,
@@ -28,9 +29,7 @@ export interface DirectoryConfig {
   readonly exchangeConcurrency: number;
 }
 
-export type DirectoryConfigResult =
-  | { readonly ok: true; readonly value: DirectoryConfig }
-  | { readonly ok: false; readonly errors: string[] };
+export type DirectoryConfigResult = ConfigResult<DirectoryConfig>;
 
 export const directoryConfigDefaults = {
   graphBaseUrl: 'https://graph.microsoft.com/v1.0',

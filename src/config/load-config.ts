@@ -1,4 +1,5 @@
-import { type BotConfig, type ConfigResult, type LocalRunConfig, botConfigFromEnv, localRunConfigFromEnv, microsoftAppKeys } from './bot-config';
+import type { ConfigResult } from './config-result';
+import { type BotConfig, type LocalRunConfig, botConfigFromEnv, localRunConfigFromEnv, microsoftAppKeys } from './bot-config';
 import { type DirectoryConfig, directoryConfigFromEnv, isLoopbackUrl } from './directory-config';
 import { type StorageConfig, storageConfigFromEnv } from './storage-config';
 

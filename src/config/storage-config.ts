@@ -1,3 +1,4 @@
+import type { ConfigResult } from './config-result';
 /**
  * Where the bot keeps its state (conversation state, access requests, the audit log): built from
  * environment-style key/value pairs by a pure function, every problem reported at once with what
@@ -14,9 +15,7 @@ export type StorageConfig =
   | { readonly kind: 'file'; readonly dataDir: string }
   | { readonly kind: 'blob'; readonly containerName: string; readonly connection: BlobConnectionConfig };
 
-export type StorageConfigResult =
-  | { readonly ok: true; readonly value: StorageConfig }
-  | { readonly ok: false; readonly errors: string[] };
+export type StorageConfigResult = ConfigResult<StorageConfig>;
 
 export const storageConfigDefaults = {
   kind: 'file',
