@@ -38,7 +38,9 @@ function wordsOfEveryLanguage(catalogue: MessageCatalogue): ReadonlyMap<string, 
  * language the user's Teams is set to.
  */
 export function recognizeCommand(text: string | undefined, catalogue: MessageCatalogue): Command | undefined {
-  const normalised = foldForMatching((text ?? '').trim().replace(/^[\s/!.]+|[\s.!?]+$/g, ''));
+  const typed = (text ?? '').trim();
+  // "Help!" is "help"; a command that is punctuation itself ("?") stays as typed.
+  const normalised = foldForMatching(typed.replace(/^[\s/!.]+|[\s.!?]+$/g, '')) || foldForMatching(typed);
   if (normalised === '') return undefined;
   return wordsOfEveryLanguage(catalogue).get(normalised);
 }

@@ -8,7 +8,7 @@ function englishOnly(key: string): boolean {
   return englishOnlyKeyPrefixes.some((prefix) => key.startsWith(prefix));
 }
 
-function describe(kinds: ReadonlySet<ArgumentKind>): string {
+function kindsText(kinds: ReadonlySet<ArgumentKind>): string {
   return [...kinds].sort().join('/');
 }
 
@@ -47,19 +47,23 @@ function argumentProblems(language: string, key: string, english: ParsedMessage,
     }
     const foreign = [...kinds].filter((kind) => !englishKinds.has(kind));
     if (foreign.length > 0) {
-      problems.push(`${language}: "${key}" uses {${name}} as ${foreign.join('/')}, English only as ${describe(englishKinds)}`);
+      problems.push(`${language}: "${key}" uses {${name}} as ${foreign.join('/')}, English only as ${kindsText(englishKinds)}`);
     }
   }
   for (const name of english.arguments.keys()) {
     if (!translated.arguments.has(name)) problems.push(`${language}: "${key}" leaves out {${name}}, which English uses`);
   }
-  const englishSelects = new Map(english.choices.filter((c) => c.kind === 'select').map((c) => [c.argument, new Set(c.options)]));
+  const englishCases = new Map<string, Set<string>>();
+  for (const choice of english.choices.filter((c) => c.kind === 'select')) {
+    const cases = englishCases.get(choice.argument) ?? new Set<string>();
+    for (const option of choice.options) cases.add(option);
+    englishCases.set(choice.argument, cases);
+  }
   for (const choice of translated.choices.filter((c) => c.kind === 'select')) {
-    const cases = englishSelects.get(choice.argument);
-    if (!cases) continue;
-    const differs = choice.options.length !== cases.size || choice.options.some((option) => !cases.has(option));
-    if (differs) {
-      problems.push(`${language}: "${key}" selects on {${choice.argument}} with ${choice.options.join(', ')}; English with ${[...cases].join(', ')}`);
+    const cases = englishCases.get(choice.argument);
+    const unknown = cases ? choice.options.filter((option) => !cases.has(option)) : [];
+    if (unknown.length > 0) {
+      problems.push(`${language}: "${key}" selects on {${choice.argument}} with ${unknown.join(', ')}, which English does not have (it has ${[...(cases ?? [])].join(', ')})`);
     }
   }
   return problems;
@@ -69,8 +73,8 @@ function argumentProblems(language: string, key: string, english: ParsedMessage,
  * Everything in which the catalogues differ from English, one line each: a key English has that
  * a language lacks (English-only console texts aside), a key English does not have, an argument
  * English does not use or one it uses that the translation drops, an argument used differently
- * (text vs. plural, date...), different select cases, and plural forms the language does not
- * have or lacks. Empty when every language says everything English says.
+ * (text vs. plural, date...), a select case English does not have (a translation may fold cases
+ * into `other`, for its grammar), and plural forms the language does not have or lacks. Empty when every language says everything English says.
  */
 export function catalogueProblems(catalogue: Pick<MessageCatalogue, 'locales' | 'messagesOf'>): string[] {
   const english = catalogue.messagesOf(defaultLocale);
