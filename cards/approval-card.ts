@@ -20,6 +20,8 @@ export interface ApprovalCardOptions {
 }
 
 export interface ApprovalCardView {
+  /** The language of the card's texts (also how Teams words its dates). */
+  readonly lang: string;
   readonly requestId: string;
   readonly title: string;
   readonly requestedBy: string;
@@ -120,6 +122,7 @@ export function approvalCardView(request: AccessRequest, options: ApprovalCardOp
   const external = externalSendersLine(request, options, t);
   const confirming = approver && needsExternalSenders(request) && options.confirmingExternalSenders === true;
   return {
+    lang: t.locale,
     requestId: request.id,
     title: t('card.approval.title', { requestId: request.id, name: request.person.displayName, group: request.group.displayName }),
     requestedBy: t('card.approval.requestedBy', { requester: request.requester.name, at: cardDateTime(request.createdAt) }),
