@@ -53,21 +53,14 @@ const maxRefreshUserIds = 60;
 
 /** The translated name of a provisioning step (journal names, plus the runner's `plan`, `read-directory`, `unknown`). */
 export function stepName(step: string, t: Translator): string {
-  try {
-    return t(`card.approval.stepName.${step}`);
-  } catch {
-    return step;
-  }
+  const key = `card.approval.stepName.${step}`;
+  return t.has(key) ? t(key) : step;
 }
 
 /** The translated reason for an error code (the error catalogue), or a generic one. */
 export function errorReason(code: string | undefined, t: Translator): string {
-  if (code === undefined) return t('card.approval.unknownReason');
-  try {
-    return t(`error.${code}`);
-  } catch {
-    return t('card.approval.unknownReason');
-  }
+  const key = `error.${code ?? ''}`;
+  return code !== undefined && t.has(key) ? t(key) : t('card.approval.unknownReason');
 }
 
 function stepLine(entry: JournalEntry, t: Translator): { text: string; color: TextColor } {

@@ -99,7 +99,7 @@ describe('IntakeDialog (through MainDialog)', () => {
         [
           'jane@fabrikam.com',
           [
-            t('intake.email.recognised', { email: 'jane@fabrikam.com', kind: t('card.recipientKind.mail-contact'), name: 'Jane Contact' }),
+            t('intake.email.recognised', { email: 'jane@fabrikam.com', kind: 'mail-contact', name: 'Jane Contact' }),
             t('intake.firstName.ask', { email: 'jane@fabrikam.com' }),
           ],
         ],
@@ -113,7 +113,7 @@ describe('IntakeDialog (through MainDialog)', () => {
         [
           'GUS@northwind.com',
           [
-            t('intake.email.recognised', { email: 'gus@northwind.com', kind: t('card.recipientKind.guest'), name: 'Gus Guest' }),
+            t('intake.email.recognised', { email: 'gus@northwind.com', kind: 'guest', name: 'Gus Guest' }),
             t('intake.firstName.ask', { email: 'gus@northwind.com' }),
           ],
         ],
@@ -201,7 +201,7 @@ describe('IntakeDialog (through MainDialog)', () => {
       const conversation = DialogConversation.main(intakeDependencies());
       await play(conversation, [
         ['add external', [t('intake.intro'), t('intake.email.ask')]],
-        ['jane@fabrikam.com', [t('intake.email.recognised', { email: 'jane@fabrikam.com', kind: t('card.recipientKind.mail-contact'), name: 'Jane Contact' }), t('intake.firstName.ask', { email: 'jane@fabrikam.com' })]],
+        ['jane@fabrikam.com', [t('intake.email.recognised', { email: 'jane@fabrikam.com', kind: 'mail-contact', name: 'Jane Contact' }), t('intake.firstName.ask', { email: 'jane@fabrikam.com' })]],
         ['Jane', [t('intake.lastName.ask', { firstName: 'Jane' })]],
         ['Contact', [t('intake.displayName.ask', { suggested: 'Jane Contact' })]],
         ['ok', [t('intake.company.ask', { name: 'Jane Contact' })]],
@@ -307,7 +307,7 @@ describe('IntakeDialog (through MainDialog)', () => {
         ['go', [`${t('intake.email.ask')}\n\n${now('jane.doe@fabrikam.com')}`]],
         [
           'gus@northwind.com',
-          [t('intake.email.recognised', { email: 'gus@northwind.com', kind: t('card.recipientKind.guest'), name: 'Gus Guest' }), card],
+          [t('intake.email.recognised', { email: 'gus@northwind.com', kind: 'guest', name: 'Gus Guest' }), card],
         ],
       ]);
       const draft = deps.drafts.drafts.get('draft-7');
