@@ -9,7 +9,8 @@ type EnglishCatalogue = typeof import('../../locales/en/approval.json') &
   typeof import('../../locales/en/common.json') &
   typeof import('../../locales/en/doctor.json') &
   typeof import('../../locales/en/errors.json') &
-  typeof import('../../locales/en/intake.json');
+  typeof import('../../locales/en/intake.json') &
+  typeof import('../../locales/en/manifest.json');
 
 /** The key of a user-facing text, such as `'intake.email.ask'`. */
 export type MessageKey = Extract<keyof EnglishCatalogue, string>;
