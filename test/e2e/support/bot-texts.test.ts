@@ -24,6 +24,9 @@ describe('e2e harness: bot texts as patterns', () => {
       const pattern = countedPattern(said, 'bot.approvals.pendingList');
       for (const count of [0, 1, 2, 7, 11, 21, 112]) assert.match(said('bot.approvals.pendingList', { count }), pattern);
       assert.doesNotMatch(said('bot.approvals.pendingNone'), pattern);
+      const groups = countedPattern(said, 'intake.group.choose', { query: 'Sales' }, { list: '.*' });
+      assert.match(said('intake.group.choose', { count: 3, query: 'Sales', list: '1. A\n\n2. B' }).replace(/\s+/g, ' '), groups);
+      assert.doesNotMatch(said('intake.group.choose', { count: 3, query: 'Project', list: '1. A' }), groups);
     }
   });
 });

@@ -23,14 +23,24 @@ export function textPattern(t: Translator, key: MessageKey, capturePatterns: Rea
 
 /**
  * A message about a number the test cannot know (`count`, chosen by plural rules): every wording
- * the language has for it (Latvian has three), with any number in its place.
+ * the language has for it (Latvian has three), with any number in its place, and other parameters
+ * the test cannot know matching `anyOf` patterns (not captured).
  */
-export function countedPattern(t: Translator, key: MessageKey, params: MessageParams = {}): RegExp {
+export function countedPattern(t: Translator, key: MessageKey, params: MessageParams = {}, anyOf: Readonly<Record<string, string>> = {}): RegExp {
+  const marker = (name: string): string => `\u0001${name}\u0001`;
+  const markers = Object.fromEntries(Object.keys(anyOf).map((name) => [name, marker(name)]));
   const shapes = new Set<string>();
   for (let count = 0; count <= 31; count += 1) {
-    shapes.add(escaped(visible(t(key, { ...params, count }))).replace(new RegExp(`(?<!\\d)${count}(?!\\d)`, 'g'), '\\d+'));
+    let shape = escaped(visible(t(key, { ...params, ...markers, count }))).replace(new RegExp(`(?<!\\d)${count}(?!\\d)`, 'g'), '\\d+');
+    for (const [name, pattern] of Object.entries(anyOf)) shape = shape.replace(marker(name), `(?:${pattern})`);
+    shapes.add(shape);
   }
   return new RegExp([...shapes].map((shape) => `(?:${shape})`).join('|'));
+}
+
+/** What a person types for a command in `t`'s language: its first word ("pievienot ārējo"). */
+export function commandWord(t: Translator, key: 'bot.command.addExternal' | 'bot.command.approvalsHere' | 'bot.command.pending' | 'bot.command.help' | 'bot.command.cancel'): string {
+  return t(key).split('|')[0] ?? t(key);
 }
 
 /** Text as TeamsClient reads it from the page: markdown markers gone, white space folded. */
