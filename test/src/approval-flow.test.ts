@@ -8,6 +8,7 @@ import { CardVerbs } from '../../cards/card-verbs';
 import { BotClient, sentText } from '../support/bot-client';
 import { t } from '../support/dialog-harness';
 import { RecordingConnector } from '../support/recording-connector';
+import { submitThroughIntake, type TypedPerson } from '../support/intake-journey';
 import { createStorage } from '../../src/infrastructure/storage/create-storage';
 import { StorageRequestStore } from '../../src/infrastructure/storage/storage-request-store';
 import { StorageAuditLog } from '../../src/infrastructure/audit/storage-audit-log';
@@ -107,21 +108,8 @@ class ApprovalWorld {
   }
 
   /** The requester walks the intake and confirms; returns the new request's id. */
-  async submit(requester: BotClient, person: { email: string; first: string; last: string }, group: string): Promise<string> {
-    await requester.say('add external');
-    await requester.say(person.email);
-    await requester.say(person.first);
-    await requester.say(person.last);
-    await requester.say('ok');
-    await requester.say('Partner Ltd');
-    await requester.say(group);
-    const reason = await requester.say('Joint project');
-    const card = reason.sent.find((a) => sentText(a).startsWith('[card]'));
-    const draftId = (card?.['attachments'] as { content: CardJson }[] | undefined)?.[0]?.content.actions[0]?.data['draftId'];
-    assert.ok(draftId, `a confirmation card after the intake; the bot said: ${reason.sent.map(sentText).join(' | ')}`);
-    const confirmed = await requester.press(CardVerbs.confirm, { draftId });
-    const id = /R-[0-9A-Z]{6}/.exec(confirmed.sent.map(sentText).join(' '))?.[0];
-    assert.ok(id, 'the requester is told the request id');
+  async submit(requester: BotClient, person: TypedPerson, group: string): Promise<string> {
+    const id = await submitThroughIntake(requester, person, group);
     await this.settle();
     return id;
   }
