@@ -239,6 +239,25 @@ describe('approval and provisioning over HTTP (the running bot, the simulated te
     assert.ok(members.value.some((m) => m['id'] === guests.value[0]?.['id']), 'the guest is a member of Marketing Campaigns');
   });
 
+  it('who approves is known from memory: card refreshes and Approve ask Graph nothing about the approvers group', async () => {
+    await world.inApprovals(alex).say('approvals here');
+    const id = await world.submit(world.personal(megan), jane, 'Sales Partners');
+    const from = world.simulator.requestLog().length;
+    const refreshed = invokeCard(await world.inApprovals(adele).press(CardVerbs.refresh, { requestId: id }));
+    assert.deepEqual(buttons(refreshed), [t('card.approval.approve'), t('card.approval.reject')], 'an approver sees the buttons');
+    const observer = invokeCard(await world.inApprovals(diego).press(CardVerbs.refresh, { requestId: id }));
+    assert.deepEqual(buttons(observer), [], 'someone else reads only');
+    await world.inApprovals(alex).press(CardVerbs.approve, { requestId: id });
+    await world.settle();
+    assert.equal((await world.request(id)).status, 'completed');
+    const asked = world.simulator.requestLog().slice(from).map((r) => r.operation);
+    assert.deepEqual(
+      asked.filter((op) => op.includes('checkMemberGroups') || op.includes('transitiveMembers')),
+      [],
+      `Graph calls after the card was shown: ${asked.join(', ')}`,
+    );
+  });
+
   it('a rejection needs a reason; with one, the requester gets it and nothing is created', async () => {
     await world.inApprovals(alex).say('approvals here');
     const id = await world.submit(world.personal(megan), jane, 'Sales Partners');
