@@ -284,7 +284,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
       } else if (bodyInvalid) {
         r = { status: 400, headers: { 'content-type': 'application/json' }, body: { error: { code: 'BadRequest', message: 'The request body is not valid JSON.' } } };
       } else if (!admitted) {
-        r = exchangeFault({ kind: 'throttle', retryAfterSeconds: faults.retryAfterSeconds() }, operation)!;
+        r = exchangeFault({ kind: 'throttle', retryAfterSeconds: faults.retryAfterSeconds() })!;
       } else {
         r = exchangeFault(faults.decide(operation)) ?? exchange.invoke(tenantInPath, body, url.searchParams, headers);
       }
