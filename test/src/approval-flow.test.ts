@@ -10,6 +10,7 @@ import { BotClient, sentText } from '../support/bot-client';
 import { catalogue, t } from '../support/dialog-harness';
 import { ConversationDirectory } from '../../src/bot/proactive/conversation-directory';
 import { RecordingConnector } from '../support/recording-connector';
+import { type IntakeWords, submitThroughIntake, type TypedPerson } from '../support/intake-journey';
 import { createStorage } from '../../src/infrastructure/storage/create-storage';
 import { StorageRequestStore } from '../../src/infrastructure/storage/storage-request-store';
 import { StorageAuditLog } from '../../src/infrastructure/audit/storage-audit-log';
@@ -109,26 +110,8 @@ class ApprovalWorld {
   }
 
   /** The requester walks the intake (typing `words` in their language) and confirms; returns the new request's id. */
-  async submit(
-    requester: BotClient,
-    person: { email: string; first: string; last: string },
-    group: string,
-    words: { readonly start: string; readonly useDefault: string } = { start: 'add external', useDefault: 'ok' },
-  ): Promise<string> {
-    await requester.say(words.start);
-    await requester.say(person.email);
-    await requester.say(person.first);
-    await requester.say(person.last);
-    await requester.say(words.useDefault);
-    await requester.say('Partner Ltd');
-    await requester.say(group);
-    const reason = await requester.say('Joint project');
-    const card = reason.sent.find((a) => sentText(a).startsWith('[card]'));
-    const draftId = (card?.['attachments'] as { content: CardJson }[] | undefined)?.[0]?.content.actions[0]?.data['draftId'];
-    assert.ok(draftId, `a confirmation card after the intake; the bot said: ${reason.sent.map(sentText).join(' | ')}`);
-    const confirmed = await requester.press(CardVerbs.confirm, { draftId });
-    const id = /R-[0-9A-Z]{6}/.exec(confirmed.sent.map(sentText).join(' '))?.[0];
-    assert.ok(id, 'the requester is told the request id');
+  async submit(requester: BotClient, person: TypedPerson, group: string, words?: IntakeWords): Promise<string> {
+    const id = await submitThroughIntake(requester, person, group, words);
     await this.settle();
     return id;
   }
@@ -256,6 +239,25 @@ describe('approval and provisioning over HTTP (the running bot, the simulated te
     assert.equal(guests.value[0]?.['userType'], 'Guest');
     const members = await world.graph(`/groups/${marketingCampaigns}/members?$select=id`);
     assert.ok(members.value.some((m) => m['id'] === guests.value[0]?.['id']), 'the guest is a member of Marketing Campaigns');
+  });
+
+  it('who approves is known from memory: card refreshes and Approve ask Graph nothing about the approvers group', async () => {
+    await world.inApprovals(alex).say('approvals here');
+    const id = await world.submit(world.personal(megan), jane, 'Sales Partners');
+    const from = world.simulator.requestLog().length;
+    const refreshed = invokeCard(await world.inApprovals(adele).press(CardVerbs.refresh, { requestId: id }));
+    assert.deepEqual(buttons(refreshed), [t('card.approval.approve'), t('card.approval.reject')], 'an approver sees the buttons');
+    const observer = invokeCard(await world.inApprovals(diego).press(CardVerbs.refresh, { requestId: id }));
+    assert.deepEqual(buttons(observer), [], 'someone else reads only');
+    await world.inApprovals(alex).press(CardVerbs.approve, { requestId: id });
+    await world.settle();
+    assert.equal((await world.request(id)).status, 'completed');
+    const asked = world.simulator.requestLog().slice(from).map((r) => r.operation);
+    assert.deepEqual(
+      asked.filter((op) => op.includes('checkMemberGroups') || op.includes('transitiveMembers')),
+      [],
+      `Graph calls after the card was shown: ${asked.join(', ')}`,
+    );
   });
 
   it('a rejection needs a reason; with one, the requester gets it and nothing is created', async () => {

@@ -25,7 +25,7 @@ export class BotClient {
     private readonly connector: RecordingConnector,
     private readonly user: TeamsUser,
     private readonly tenantId: string,
-    private readonly conversationId = 'a:personal-chat-1',
+    readonly conversationId = 'a:personal-chat-1',
     private readonly conversationType: 'personal' | 'channel' | 'groupChat' = 'personal',
   ) {}
 
@@ -67,6 +67,11 @@ export class BotClient {
       // not JSON: keep the text
     }
     return { status: response.status, body, sent: this.connector.activitiesSince(before) };
+  }
+
+  /** What the bot sent to this client's own conversation, of everything in `sent`. */
+  ownReplies(sent: readonly Record<string, unknown>[]): Record<string, unknown>[] {
+    return sent.filter((activity) => (activity['conversation'] as { id?: unknown } | undefined)?.id === this.conversationId);
   }
 
   say(text: string): Promise<PostResult> {
