@@ -22,6 +22,8 @@ export interface ApprovalCardOptions {
 }
 
 export interface ApprovalCardView {
+  /** The language of the card's texts (also how Teams words its dates). */
+  readonly lang: string;
   readonly requestId: string;
   readonly title: string;
   readonly requestedBy: string;
@@ -55,21 +57,14 @@ const maxRefreshUserIds = 60;
 
 /** The translated name of a provisioning step (journal names, plus the runner's `plan`, `read-directory`, `unknown`). */
 export function stepName(step: string, t: Translator): string {
-  try {
-    return t(`card.approval.stepName.${step}`);
-  } catch {
-    return step;
-  }
+  const key = `card.approval.stepName.${step}`;
+  return t.has(key) ? t(key) : step;
 }
 
 /** The translated reason for an error code (the error catalogue), or a generic one. */
 export function errorReason(code: string | undefined, t: Translator): string {
-  if (code === undefined) return t('card.approval.unknownReason');
-  try {
-    return t(`error.${code}`);
-  } catch {
-    return t('card.approval.unknownReason');
-  }
+  const key = `error.${code ?? ''}`;
+  return code !== undefined && t.has(key) ? t(key) : t('card.approval.unknownReason');
 }
 
 function stepLine(entry: JournalEntry, t: Translator): { text: string; color: TextColor } {
@@ -129,6 +124,7 @@ export function approvalCardView(request: AccessRequest, options: ApprovalCardOp
   const external = externalSendersLine(request, options, t);
   const confirming = approver && needsExternalSenders(request) && options.confirmingExternalSenders === true;
   return {
+    lang: t.locale,
     requestId: request.id,
     title: t('card.approval.title', { requestId: request.id, name: request.person.displayName, group: request.group.displayName }),
     requestedBy: t('card.approval.requestedBy', { requester: request.requester.name, at: cardDateTime(request.createdAt) }),

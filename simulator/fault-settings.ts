@@ -18,6 +18,10 @@ export interface FaultSettings {
    * "POST /groups/{id}/members/$ref", "POST /invitations". Exchange: the cmdlet name, e.g. "New-MailContact".
    */
   readonly forbid?: readonly string[];
+  /** The Exchange roles the app holds, instead of the tenant file's tenant.exchangeRoles. */
+  readonly exchangeRoles?: readonly string[];
+  /** Exchange refuses an Entra object id as -Identity/-Member (only its documented forms work). */
+  readonly rejectEntraObjectIds?: boolean;
   /**
    * Limits the random faults (errorRate) to these operations, named as in `forbid`; default every
    * operation. E.g. ["New-MailContact", "Add-DistributionGroupMember"] throttles those cmdlets only.
@@ -62,6 +66,11 @@ export function parseFaultSettings(json: unknown): FaultSettings | string {
     const names = o[list];
     if (names !== undefined && (!Array.isArray(names) || names.some((f) => typeof f !== 'string'))) return `${list} must be an array of operation names`;
   }
+  if (o['exchangeRoles'] !== undefined) {
+    const roles = o['exchangeRoles'];
+    if (!Array.isArray(roles) || roles.some((r) => typeof r !== 'string')) return 'exchangeRoles must be an array of Exchange role names';
+  }
+  if (o['rejectEntraObjectIds'] !== undefined && typeof o['rejectEntraObjectIds'] !== 'boolean') return 'rejectEntraObjectIds must be true or false';
   const settings: FaultSettings = {
     ...(o['errorRate'] !== undefined ? { errorRate: o['errorRate'] as number } : {}),
     ...(o['errorKinds'] !== undefined ? { errorKinds: o['errorKinds'] as ('throttle' | 'unavailable')[] } : {}),
@@ -69,6 +78,8 @@ export function parseFaultSettings(json: unknown): FaultSettings | string {
     ...(o['latencyMs'] !== undefined ? { latencyMs: o['latencyMs'] as number } : {}),
     ...(o['replicationDelayMs'] !== undefined ? { replicationDelayMs: o['replicationDelayMs'] as number } : {}),
     ...(o['forbid'] !== undefined ? { forbid: o['forbid'] as string[] } : {}),
+    ...(o['exchangeRoles'] !== undefined ? { exchangeRoles: o['exchangeRoles'] as string[] } : {}),
+    ...(o['rejectEntraObjectIds'] !== undefined ? { rejectEntraObjectIds: o['rejectEntraObjectIds'] as boolean } : {}),
     ...(o['errorOperations'] !== undefined ? { errorOperations: o['errorOperations'] as string[] } : {}),
     ...(limit !== undefined ? { exchangeConcurrencyLimit: limit } : {}),
   };

@@ -1,9 +1,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ExchangeApi, exchangeErrorBody } from './exchange-api';
+import { ExchangeApi, forbiddenAnswer } from './exchange-api';
 import { FaultInjector, type FaultDecision } from './fault-injector';
 import { parseFaultSettings, type FaultSettings } from './fault-settings';
-import { GraphApi, graphError, GraphMessages, type GraphRequest, type GraphResponse } from './graph-api';
+import { GraphApi, graphError, GraphMessages, graphThrottled, type GraphRequest, type GraphResponse } from './graph-api';
 import { runBatch } from './graph-batch';
 import { SimulatedDirectory } from './simulated-directory';
 import type { TenantData } from './tenant-data';
@@ -125,13 +125,7 @@ function graphFault(decision: FaultDecision, headers: Readonly<Record<string, st
     case 'forbid':
       return graphError(403, 'Authorization_RequestDenied', GraphMessages.insufficientPrivileges, headers);
     case 'throttle':
-      return graphError(
-        429,
-        'TooManyRequests',
-        `Too many requests. Please retry after ${decision.retryAfterSeconds} seconds.`,
-        headers,
-        { 'retry-after': String(decision.retryAfterSeconds) },
-      );
+      return graphThrottled(decision.retryAfterSeconds, headers);
     case 'unavailable':
       return graphError(
         503,
@@ -144,21 +138,13 @@ function graphFault(decision: FaultDecision, headers: Readonly<Record<string, st
 }
 
 /** An Exchange answer for an injected fault (Exchange throttles with a plain-text body), or undefined. */
-function exchangeFault(decision: FaultDecision, cmdlet: string): { status: number; headers: Record<string, string>; body: unknown } | undefined {
+function exchangeFault(decision: FaultDecision): { status: number; headers: Record<string, string>; body: unknown } | undefined {
   switch (decision.kind) {
     case 'none':
       return undefined;
     case 'forbid':
-      return {
-        status: 403,
-        headers: { 'content-type': 'application/json;charset=utf-8' },
-        body: exchangeErrorBody(
-          'Microsoft.Exchange.Configuration.Tasks.ThrowTerminatingErrorException',
-          `Microsoft.Exchange.Management.RecipientTasks.${cmdlet.replace('-', '')}`,
-          `The user or application doesn't have the permissions required to run '${cmdlet}'. Assign an Exchange role that includes it.`,
-          403,
-        ),
-      };
+      // A cmdlet outside the app's roles: 403 with an empty body, as observed on the real service.
+      return forbiddenAnswer();
     case 'throttle':
       return {
         status: 429,
@@ -197,7 +183,10 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
   const load = (): void => {
     directory = new SimulatedDirectory(options.tenant, now, () => faults.replicationDelayMs());
     graph = new GraphApi(directory, `${baseUrl}/v1.0`);
-    exchange = new ExchangeApi(directory, `${baseUrl}/adminapi/beta`);
+    exchange = new ExchangeApi(directory, `${baseUrl}/adminapi/beta`, {
+      appRoles: () => faults.current().exchangeRoles ?? directory.tenant.exchangeRoles,
+      acceptsEntraObjectIds: () => faults.current().rejectEntraObjectIds !== true,
+    });
   };
 
   /** Routes one Graph request (top level or inside $batch), applies faults, logs it. */
@@ -295,9 +284,9 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
       } else if (bodyInvalid) {
         r = { status: 400, headers: { 'content-type': 'application/json' }, body: { error: { code: 'BadRequest', message: 'The request body is not valid JSON.' } } };
       } else if (!admitted) {
-        r = exchangeFault({ kind: 'throttle', retryAfterSeconds: faults.retryAfterSeconds() }, operation)!;
+        r = exchangeFault({ kind: 'throttle', retryAfterSeconds: faults.retryAfterSeconds() })!;
       } else {
-        r = exchangeFault(faults.decide(operation), operation) ?? exchange.invoke(tenantInPath, body, url.searchParams, headers);
+        r = exchangeFault(faults.decide(operation)) ?? exchange.invoke(tenantInPath, body, url.searchParams, headers);
       }
       log.push({ time, answered: now(), method, path: url.pathname, url: req.url ?? '', ...(cmdlet === undefined ? {} : { cmdlet }), operation, status: r.status });
       send(res, r.status, r.headers, r.body);

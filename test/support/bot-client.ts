@@ -18,6 +18,7 @@ export interface PostResult {
  */
 export class BotClient {
   private sequence = 0;
+  private reader: { readonly locale: string; readonly timeZone?: string } = { locale: 'en-US' };
 
   constructor(
     private readonly botUrl: string,
@@ -28,13 +29,20 @@ export class BotClient {
     private readonly conversationType: 'personal' | 'channel' | 'groupChat' = 'personal',
   ) {}
 
+  /** This person's Teams client is set to `locale` (and `timeZone`), as Teams says on each activity. */
+  speaking(locale: string, timeZone?: string): this {
+    this.reader = timeZone ? { locale, timeZone } : { locale };
+    return this;
+  }
+
   activity(fields: Record<string, unknown>): Record<string, unknown> {
     this.sequence += 1;
     return {
       id: `activity-${this.sequence}`,
       channelId: 'msteams',
       serviceUrl: this.connector.url,
-      locale: 'en-US',
+      locale: this.reader.locale,
+      ...(this.reader.timeZone ? { localTimezone: this.reader.timeZone } : {}),
       timestamp: '2026-11-02T10:00:00.000Z',
       from: { id: `29:${this.user.aadObjectId}`, name: this.user.name, aadObjectId: this.user.aadObjectId },
       recipient: { id: '28:external-access-bot', name: 'External Access' },

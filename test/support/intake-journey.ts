@@ -8,17 +8,28 @@ export interface TypedPerson {
   readonly last: string;
 }
 
+/** The words a requester types to start the intake and to take the suggested display name, in their language. */
+export interface IntakeWords {
+  readonly start: string;
+  readonly useDefault: string;
+}
+
 /**
  * A requester walks the whole intake (address, names, company, group, reason) and confirms the
  * summary card, over HTTP. Returns the new request's id, as the bot tells it; throws with what the
  * bot said when the journey does not end with a request.
  */
-export async function submitThroughIntake(requester: BotClient, person: TypedPerson, group: string): Promise<string> {
-  await requester.say('add external');
+export async function submitThroughIntake(
+  requester: BotClient,
+  person: TypedPerson,
+  group: string,
+  words: IntakeWords = { start: 'add external', useDefault: 'ok' },
+): Promise<string> {
+  await requester.say(words.start);
   await requester.say(person.email);
   await requester.say(person.first);
   await requester.say(person.last);
-  await requester.say('ok');
+  await requester.say(words.useDefault);
   await requester.say('Partner Ltd');
   await requester.say(group);
   const reason = await requester.say('Joint project');
