@@ -34,7 +34,7 @@ import { withLogFields } from './infrastructure/logging/log-context';
 import { notifierWithRequestLog, provisionerWithRequestLog } from './infrastructure/logging/request-log-context';
 import { createLogger } from './infrastructure/logging/pino-logger';
 import { turnCorrelationId } from './bot/turn-logger';
-import { createStorage, fileStorageFolder } from './infrastructure/storage/create-storage';
+import { createDialogStateStorage, createStorage, fileStorageFolder, writtenThrough } from './infrastructure/storage/create-storage';
 import { StorageRequestStore } from './infrastructure/storage/storage-request-store';
 
 export interface StartOptions {
@@ -105,6 +105,8 @@ export async function startBot(config: AppConfig, options: StartOptions = {}): P
     approvers = new ApproverRoster({ directory, clock, logger: logger.child({ component: 'approvers' }) });
     approvers.start();
     const storage = options.storage ?? durable;
+    // Dialog state is written at the end of every turn: on the local file store, behind the turn.
+    const dialogState = options.storage ? writtenThrough(options.storage) : createDialogStateStorage(config.storage, logger.child({ component: 'dialog-state' }));
     const jobs = new InProcessJobs(logger.child({ component: 'jobs' }));
     let onTurnError: (context: TurnContext, error: Error) => Promise<void> = async () => undefined;
     const adapter = createCloudAdapter(config.bot.auth, (context, error) => onTurnError(context, error));
@@ -141,6 +143,7 @@ export async function startBot(config: AppConfig, options: StartOptions = {}): P
     const app = createBotApplication({
       intake,
       storage,
+      dialogState,
       catalogue,
       logger,
       clock,
@@ -188,6 +191,7 @@ export async function startBot(config: AppConfig, options: StartOptions = {}): P
         approvers?.stop();
         await server.close();
         await jobs.drain();
+        await dialogState.flush();
         await embedded?.simulator.stop();
       },
     };
