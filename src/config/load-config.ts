@@ -1,3 +1,4 @@
+import { type ApprovalTimersConfig, approvalTimersConfigFromEnv } from './approval-timers-config';
 import type { ConfigResult } from './config-result';
 import { type BotConfig, type LocalRunConfig, botConfigFromEnv, localRunConfigFromEnv, microsoftAppKeys } from './bot-config';
 import { type DirectoryConfig, directoryConfigFromEnv, isLoopbackUrl } from './directory-config';
@@ -18,6 +19,8 @@ export interface AppConfig {
   readonly local: LocalRunConfig;
   /** Bot state, access requests and the audit log: a local folder (default ./data) or Azure Blob storage. */
   readonly storage: StorageConfig;
+  /** Reminders, escalation and expiry of requests nobody decides. */
+  readonly approvalTimers: ApprovalTimersConfig;
 }
 
 /** Any of these set means "use this directory", never the embedded simulated tenant. */
@@ -43,7 +46,7 @@ function isSet(env: Env, key: string): boolean {
 
 /**
  * The whole configuration from an environment, validated once: the bot's own keys, the directory
- * (Graph and Exchange) keys, the storage keys and the local-run keys. Every problem of every part is listed at once,
+ * (Graph and Exchange) keys, the storage keys, the approval timers and the local-run keys. Every problem of every part is listed at once,
  * each naming the key to set. Any Microsoft or directory key set means the embedded simulated
  * tenant is not used: an incomplete production configuration is an error, never a silent
  * fall-back to simulated data.
@@ -56,6 +59,8 @@ export function configFromEnv(env: Env, cwd: string): ConfigResult<AppConfig> {
   if (!local.ok) errors.push(...local.errors);
   const storage = storageConfigFromEnv(env);
   if (!storage.ok) errors.push(...storage.errors);
+  const approvalTimers = approvalTimersConfigFromEnv(env);
+  if (!approvalTimers.ok) errors.push(...approvalTimers.errors);
 
   const wantsDirectory = directoryKeys.some((key) => isSet(env, key)) || microsoftAppKeys.some((key) => isSet(env, key));
   let tenant: TenantConfig | undefined;
@@ -71,8 +76,8 @@ export function configFromEnv(env: Env, cwd: string): ConfigResult<AppConfig> {
     tenant = Object.freeze(approvers ? { kind: 'embedded-simulator', approversGroupId: approvers } : { kind: 'embedded-simulator' });
   }
 
-  if (errors.length > 0 || !bot.ok || !local.ok || !storage.ok || tenant === undefined) return { ok: false, errors };
-  return { ok: true, value: Object.freeze({ bot: bot.value, tenant, local: local.value, storage: storage.value }) };
+  if (errors.length > 0 || !bot.ok || !local.ok || !storage.ok || !approvalTimers.ok || tenant === undefined) return { ok: false, errors };
+  return { ok: true, value: Object.freeze({ bot: bot.value, tenant, local: local.value, storage: storage.value, approvalTimers: approvalTimers.value }) };
 }
 
 /** The configuration of this process. The only place in the project that reads `process.env`. */

@@ -78,6 +78,36 @@ export interface AccessRequest {
   readonly undelivered?: readonly UndeliveredNotice[];
   /** ISO 8601 of the last change. */
   readonly updatedAt?: string;
+  /** When reminders, escalation and expiry are due while the request waits for a decision (approval-timers.ts). */
+  readonly timers?: ApprovalTimers;
+}
+
+/**
+ * The due times of a pending request, stored with it, so a sweep in any bot instance finds what is
+ * due (it survives restarts), and what was already done (never twice).
+ */
+export interface ApprovalTimers {
+  /** How the policy counted time when they were set: 'working-hours' or plain 'hours'. */
+  readonly counting: 'working-hours' | 'hours';
+  /** The policy's days until expiry, for "nobody decided in D days". */
+  readonly expireAfterDays: number;
+  /** ISO 8601: the request expires if nobody decides before. */
+  readonly expiresAt: string;
+  /** ISO 8601 of the next reminder; absent when no more are due. */
+  readonly nextReminderAt?: string;
+  /** The reminders sent so far, oldest first. */
+  readonly reminders: readonly SentReminder[];
+  /** ISO 8601: the escalation approvers get the request then; absent without escalation. */
+  readonly escalateAt?: string;
+  /** ISO 8601: when the request went to the escalation approvers. */
+  readonly escalatedAt?: string;
+}
+
+export interface SentReminder {
+  /** 1 for the first reminder. */
+  readonly number: number;
+  /** ISO 8601. */
+  readonly at: string;
 }
 
 export interface ProvisioningFailure {
