@@ -4,6 +4,7 @@ import type { Translator } from '../src/i18n/message-catalogue';
 import { type AdaptiveCardJson, CardTemplate } from './adaptive-card';
 import { cardDateTime } from './card-time';
 import { requestSummaryElements, requestSummaryView, type TextColor } from './request-summary';
+import { expiredWithin, timingLines } from './request-timing';
 import template from './templates/approval-card.json';
 
 const approvalTemplate = new CardTemplate(template);
@@ -32,6 +33,8 @@ export interface ApprovalCardView {
   readonly status: string;
   readonly statusColor: TextColor;
   readonly statusStyle: 'default' | 'good' | 'attention' | 'warning' | 'emphasis';
+  /** While nobody has decided: escalated, and when it expires. */
+  readonly timing: readonly { readonly text: string }[];
   readonly stepsHeading: string;
   readonly steps: readonly { readonly text: string; readonly color: TextColor }[];
   readonly notice: string;
@@ -101,8 +104,9 @@ function statusOf(request: AccessRequest, t: Translator): Pick<ApprovalCardView,
     case 'rejected':
       return { status: text('rejected'), statusColor: 'Attention', statusStyle: 'attention' };
     case 'cancelled':
-    case 'expired':
       return { status: text(request.status), statusColor: 'Default', statusStyle: 'default' };
+    case 'expired':
+      return { status: text('expired', { within: expiredWithin(request, t) }), statusColor: 'Default', statusStyle: 'default' };
   }
 }
 
@@ -131,6 +135,7 @@ export function approvalCardView(request: AccessRequest, options: ApprovalCardOp
     refreshLabel: t('card.approval.refresh'),
     refreshUserIds: options.refreshUserIds.slice(0, maxRefreshUserIds),
     ...statusOf(request, t),
+    timing: timingLines(request, t).map((text) => ({ text })),
     stepsHeading: t('card.approval.stepsHeading'),
     steps: request.journal.map((entry) => stepLine(entry, t)),
     notice: options.notice?.text ?? '',

@@ -100,6 +100,7 @@ export async function startBot(config: AppConfig, options: StartOptions = {}): P
       newId: randomRequestIds(),
       logger: logger.child({ component: 'intake' }),
       hideNewContactsFromAddressLists: directoryConfig.hideMailContactsFromAddressLists,
+      timerPolicy: config.approvalTimers.policy,
     });
     // Who approves, kept in memory and read again in the background: no card press waits for Graph.
     approvers = new ApproverRoster({ directory, clock, logger: logger.child({ component: 'approvers' }) });
