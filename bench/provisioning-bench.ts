@@ -86,7 +86,7 @@ async function main(): Promise<void> {
     const intake = new IntakeService({ directory: services.directory, store, clock: systemClock, newId: randomRequestIds(), logger });
     const provisioning = new ProvisionRequest({
       directory: services.directory,
-      exchange: services.exchangeRecipients,
+      exchange: services.exchange,
       guests: services.guestAccess,
       clock: systemClock,
       logger,

@@ -89,6 +89,8 @@ export async function startBot(config: AppConfig, options: StartOptions = {}): P
   try {
     const durable = createStorage(config.storage);
     const services = createDirectoryServices(directoryConfig, { clock, logger });
+    // AZURE_TENANT_ID given as a domain is resolved to the tenant GUID now, or the start fails saying what to set.
+    await services.tenantId();
     const { directory } = services;
     const store = options.requestStore ?? new StorageRequestStore({ storage: durable, logger: logger.child({ component: 'request-store' }) });
     const intake = new IntakeService({
@@ -120,14 +122,14 @@ export async function startBot(config: AppConfig, options: StartOptions = {}): P
       provisioner: provisionerWithRequestLog(
         new ProvisionRequest({
           directory,
-          exchange: services.exchangeRecipients,
+          exchange: services.exchange,
           guests: services.guestAccess,
           clock,
           logger: logger.child({ component: 'provisioning' }),
           hideNewContactsFromAddressLists: directoryConfig.hideMailContactsFromAddressLists,
         }),
       ),
-      externalSenders: services.externalSenders,
+      externalSenders: services.exchange,
       auditLog: new StorageAuditLog(durable),
       jobs,
       clock,

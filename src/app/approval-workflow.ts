@@ -45,6 +45,6 @@ export function createApprovalWorkflow(deps: ApprovalWorkflowDependencies): Appr
     routing: new RequestRouting({ store, informed, runner, jobs, audit }),
     decide: new DecideRequest({ store, directory, clock, audit }),
     retry: new RetryProvisioning({ store, directory, runner, jobs, audit }),
-    allowExternalSenders: new AllowExternalSenders({ store, directory, gateway: deps.externalSenders, informed, clock, audit }),
+    allowExternalSenders: new AllowExternalSenders({ store, directory, gateway: deps.externalSenders, informed, clock, audit, logger }),
   };
 }

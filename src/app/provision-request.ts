@@ -4,7 +4,7 @@ import { planProvisioning, type ProvisioningRefusal, type ProvisioningStep, type
 import type { ExistingRecipient } from '../domain/recipient';
 import { classifyGroup } from '../domain/group-classification';
 import type { GroupProperties, UnsupportedGroupReason } from '../domain/group-kind';
-import { AppError, ErrorCodes, isAppError, type ErrorCode } from './app-error';
+import { AppError, ErrorCodes, isAppError, rolesToGrantOf, type ErrorCode } from './app-error';
 import type { Clock } from './ports/clock';
 import type { Directory, GuestPolicy } from './ports/directory';
 import type { Logger } from './ports/logger';
@@ -50,14 +50,13 @@ export type ProvisionOutcome =
       readonly errorCode: ErrorCode;
     }
   /** A step failed; run again later to resume from the journal. */
-  | { readonly kind: 'failed'; readonly step: ProvisioningStepName | 'read-directory'; readonly errorCode: ErrorCode };
-
-export type AllowExternalSendersOutcome =
-  | { readonly kind: 'changed' }
-  | { readonly kind: 'already-allowed' }
-  /** Microsoft 365 groups are not changed this way. */
-  | { readonly kind: 'not-applicable' }
-  | { readonly kind: 'failed'; readonly errorCode: ErrorCode };
+  | {
+      readonly kind: 'failed';
+      readonly step: ProvisioningStepName | 'read-directory';
+      readonly errorCode: ErrorCode;
+      /** Refused for a missing Exchange role: the role(s) to grant. */
+      readonly rolesToGrant?: readonly string[];
+    };
 
 const defaultReplicationDelaysMs = [1000, 2000, 4000, 8000, 15000];
 
@@ -152,7 +151,8 @@ export class ProvisionRequest implements Provisioner {
         const code = codeOf(error);
         log.warn('provisioning step failed', { step: step.kind, errorCode: code, error: messageOf(error) });
         await callbacks.onJournal({ step: step.kind, outcome: 'failed', at: this.now(), errorCode: code });
-        return { kind: 'failed', step: step.kind, errorCode: code };
+        const roles = rolesToGrantOf(error);
+        return { kind: 'failed', step: step.kind, errorCode: code, ...(roles.length > 0 ? { rolesToGrant: roles } : {}) };
       }
       await callbacks.onJournal(entry);
       log.info('provisioning step finished', { step: step.kind, outcome: entry.outcome, alreadyDone: entry.alreadyDone === true });
@@ -177,21 +177,12 @@ export class ProvisionRequest implements Provisioner {
       case 'refused':
         return { kind: 'failed', step: planStep, errorCode: outcome.errorCode };
       case 'failed':
-        return { kind: 'failed', step: outcome.step, errorCode: outcome.errorCode };
-    }
-  }
-
-  /** Set-DistributionGroup -RequireSenderAuthenticationEnabled:$false on the request's group (idempotent). */
-  async allowExternalSenders(request: AccessRequest): Promise<AllowExternalSendersOutcome> {
-    if (request.assessment.path !== 'mail-contact') return { kind: 'not-applicable' };
-    try {
-      const result = await this.options.exchange.allowExternalSenders(request.group.id);
-      this.options.logger.info('external senders allowed', { requestId: request.id, groupId: request.group.id, result });
-      return { kind: result };
-    } catch (error) {
-      const code = codeOf(error);
-      this.options.logger.warn('allowing external senders failed', { requestId: request.id, errorCode: code, error: messageOf(error) });
-      return { kind: 'failed', errorCode: code };
+        return {
+          kind: 'failed',
+          step: outcome.step,
+          errorCode: outcome.errorCode,
+          ...(outcome.rolesToGrant !== undefined ? { rolesToGrant: outcome.rolesToGrant } : {}),
+        };
     }
   }
 
@@ -217,11 +208,12 @@ export class ProvisionRequest implements Provisioner {
           state.createdRecipient = true;
           return this.entry(step.kind, 'done', state, false);
         } catch (error) {
-          if (!(isAppError(error) && error.code === ErrorCodes.proxyAddressConflict)) throw error;
-          // The address exists after all (created by an interrupted run that could not journal it,
-          // or meanwhile): reuse it if it is a contact, guest or mail user. Reads may lag behind
-          // the uniqueness check that refused the create, so look again a few times.
-          const owner = await this.findAfterConflict(email);
+          // Whatever refused the create (the address in use by an Exchange or Entra object, a run
+          // interrupted after the create could not journal it), the address may have an owner now:
+          // look it up again and reuse it if it is a contact, guest or mail user. Reads may lag
+          // behind the uniqueness check that refused the create, so after a conflict look a few times.
+          const conflict = isAppError(error) && error.code === ErrorCodes.proxyAddressConflict;
+          const owner = conflict ? await this.findAfterConflict(email) : await this.options.directory.findRecipient(email).catch(() => undefined);
           if (owner === undefined || !['mail-contact', 'guest', 'mail-user'].includes(owner.kind)) throw error;
           state.recipientId = owner.id;
           state.recipientIdentity = owner.exchangeIdentity ?? owner.email;
@@ -235,7 +227,7 @@ export class ProvisionRequest implements Provisioner {
       }
       case 'add-distribution-group-member': {
         const identity = this.requireIdentity(state, email);
-        const change = await this.afterReplication(state, () => exchange.addDistributionGroupMember(request.group.id, identity));
+        const change = await this.afterReplication(state, () => exchange.addDistributionGroupMember(request.group, identity));
         state.alreadyMember = change === 'already-member';
         return this.entry(step.kind, change === 'added' ? 'done' : 'reused', state, change === 'already-member', request.group.id);
       }

@@ -10,7 +10,7 @@ import { updateRequest } from './update-request';
 
 export type ProvisionOutcome =
   | { readonly kind: 'completed' }
-  | { readonly kind: 'failed'; readonly step: string; readonly errorCode: string };
+  | { readonly kind: 'failed'; readonly step: string; readonly errorCode: string; readonly rolesToGrant?: readonly string[] };
 
 /** The step recorded when the provisioner threw instead of naming the failing step. */
 export const unknownStep = 'unknown';
@@ -91,7 +91,9 @@ export class ProvisioningRunner {
 
     const at = this.now();
     const finished = await updateRequest(store, requestId, (current) =>
-      outcome.kind === 'completed' ? complete(current, at) : fail(current, { step: outcome.step, errorCode: outcome.errorCode, at }),
+      outcome.kind === 'completed'
+        ? complete(current, at)
+        : fail(current, { step: outcome.step, errorCode: outcome.errorCode, at, ...(outcome.rolesToGrant ? { rolesToGrant: outcome.rolesToGrant } : {}) }),
     );
     if (finished.kind !== 'updated') {
       logger.warn('provisioning outcome not recorded', { requestId, outcome: finished.kind });
@@ -103,7 +105,9 @@ export class ProvisioningRunner {
       action: outcome.kind === 'completed' ? 'provisioning.complete' : 'provisioning.fail',
       outcome: outcome.kind === 'completed' ? 'succeeded' : 'failed',
       objectIds: { groupId: finished.request.group.id },
-      ...(outcome.kind === 'failed' ? { errorCode: outcome.errorCode, details: { step: outcome.step } } : {}),
+      ...(outcome.kind === 'failed'
+        ? { errorCode: outcome.errorCode, details: { step: outcome.step, ...(outcome.rolesToGrant ? { rolesToGrant: outcome.rolesToGrant.join(', ') } : {}) } }
+        : {}),
     });
     const { request } = await informed.approvalCard(finished.request);
     await informed.requester(request, outcome.kind === 'completed' ? 'completed' : 'failed');

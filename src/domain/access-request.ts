@@ -83,6 +83,8 @@ export interface AccessRequest {
 export interface ProvisioningFailure {
   readonly step: string;
   readonly errorCode: string;
+  /** A refusal for a missing Exchange role: the role(s) an admin has to grant to the bot. */
+  readonly rolesToGrant?: readonly string[];
   /** ISO 8601. */
   readonly at: string;
   readonly attempts: number;
@@ -94,6 +96,8 @@ export interface ExternalSendersChange {
   /** ISO 8601. */
   readonly at: string;
   readonly errorCode?: string;
+  /** A refusal for a missing Exchange role: the role(s) an admin has to grant to the bot. */
+  readonly rolesToGrant?: readonly string[];
 }
 
 export interface UndeliveredNotice {

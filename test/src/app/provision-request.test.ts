@@ -89,7 +89,8 @@ describe('ProvisionRequest against the simulated tenant', () => {
       const { outcome, journal } = await provision(world, request);
       const contacts = await contactsWith('jane.doe@partner.example');
       assert.equal(contacts.length, 1);
-      assert.deepEqual(outcome, { kind: 'completed', recipientId: contacts[0]?.id, recipientIdentity: 'jane.doe@partner.example', alreadyMember: false });
+      const created = await world.exchange('Get-MailContact', { Identity: 'jane.doe@partner.example' });
+      assert.deepEqual(outcome, { kind: 'completed', recipientId: contacts[0]?.id, recipientIdentity: created.value[0]?.['Guid'], alreadyMember: false });
       assert.deepEqual(steps(journal), ['create-mail-contact:done', 'add-distribution-group-member:done']);
       assert.equal(journal[0]?.objectIds?.['recipientId'], contacts[0]?.id);
       assert.equal(journal[1]?.at, '2026-11-22T10:00:00.000Z');
@@ -128,7 +129,8 @@ describe('ProvisionRequest against the simulated tenant', () => {
     it('existing member: completes without writing, "already a member" counts as success', async () => {
       const request = handMade(sample.salesPartnersDl, 'distribution', 'lidia@partner.example');
       const { outcome, journal } = await provision(world, request);
-      assert.deepEqual(outcome, { kind: 'completed', recipientId: sample.lidiaContact, recipientIdentity: 'lidia@partner.example', alreadyMember: true });
+      const lidia = await world.exchange('Get-Recipient', { Identity: 'lidia@partner.example' });
+      assert.deepEqual(outcome, { kind: 'completed', recipientId: sample.lidiaContact, recipientIdentity: lidia.value[0]?.['Guid'], alreadyMember: true });
       assert.deepEqual(steps(journal), ['use-existing-recipient:reused:already', 'add-distribution-group-member:reused:already']);
       assert.equal((await members(sample.salesPartnersDl)).filter((m) => m.id === sample.lidiaContact).length, 1);
     });
@@ -159,7 +161,12 @@ describe('ProvisionRequest against the simulated tenant', () => {
       await fresh({ faults: { forbid: ['Add-DistributionGroupMember'] } });
       const request = await approved(world, sample.salesPartnersDl, 'jane.doe@partner.example');
       const { outcome, journal } = await provision(world, request);
-      assert.deepEqual(outcome, { kind: 'failed', step: 'add-distribution-group-member', errorCode: 'permission-denied' });
+      assert.deepEqual(outcome, {
+        kind: 'failed',
+        step: 'add-distribution-group-member',
+        errorCode: 'permission-denied',
+        rolesToGrant: ['Distribution Groups', 'Security Group Creation and Membership'],
+      });
       assert.deepEqual(steps(journal), ['create-mail-contact:done', 'add-distribution-group-member:failed']);
       assert.equal(journal[1]?.errorCode, 'permission-denied');
     });
@@ -183,14 +190,16 @@ describe('ProvisionRequest against the simulated tenant', () => {
       assert.equal(removed.status, 204);
       const request = await approved(world, sample.marketingM365, 'pradeep@fabrikam.example');
       const { outcome, journal } = await provision(world, request);
-      assert.deepEqual(outcome, { kind: 'completed', recipientId: sample.pradeepGuest, recipientIdentity: 'pradeep@fabrikam.example', alreadyMember: false });
+      const pradeep = await world.exchange('Get-Recipient', { Identity: 'pradeep@fabrikam.example' });
+      assert.deepEqual(outcome, { kind: 'completed', recipientId: sample.pradeepGuest, recipientIdentity: pradeep.value[0]?.['Guid'], alreadyMember: false });
       assert.deepEqual(steps(journal), ['use-existing-recipient:reused:already', 'add-group-member:done']);
       assert.equal(world.count('POST /invitations'), 0);
     });
 
     it('existing member: Graph\'s 400 is recognised as "already a member" without reading its text', async () => {
       const { outcome, journal } = await provision(world, handMade(sample.marketingM365, 'microsoft-365', 'pradeep@fabrikam.example'));
-      assert.deepEqual(outcome, { kind: 'completed', recipientId: sample.pradeepGuest, recipientIdentity: 'pradeep@fabrikam.example', alreadyMember: true });
+      const pradeep = await world.exchange('Get-Recipient', { Identity: 'pradeep@fabrikam.example' });
+      assert.deepEqual(outcome, { kind: 'completed', recipientId: sample.pradeepGuest, recipientIdentity: pradeep.value[0]?.['Guid'], alreadyMember: true });
       assert.deepEqual(steps(journal), ['use-existing-recipient:reused:already', 'add-group-member:reused:already']);
     });
 
@@ -366,22 +375,6 @@ describe('ProvisionRequest against the simulated tenant', () => {
       const after = (await world.store.get(request.id))?.request;
       assert.equal(after?.status, 'failed');
       assert.deepEqual({ step: after?.failure?.step, errorCode: after?.failure?.errorCode }, { step: 'plan', errorCode: 'guests-not-allowed' });
-    });
-  });
-
-  describe('allowExternalSenders', () => {
-    it('lets external senders in, and a second call changes nothing', async () => {
-      const request = await approved(world, sample.salesPartnersDl, 'jane.doe@partner.example');
-      assert.deepEqual(await world.provisioning.allowExternalSenders(request), { kind: 'changed' });
-      const group = await world.exchange('Get-DistributionGroup', { Identity: sample.salesPartnersDl });
-      assert.equal(group.value[0]?.['RequireSenderAuthenticationEnabled'], false);
-      assert.deepEqual(await world.provisioning.allowExternalSenders(request), { kind: 'already-allowed' });
-      assert.equal(world.count('Set-DistributionGroup'), 1);
-    });
-
-    it('does not apply to Microsoft 365 groups', async () => {
-      const request = await approved(world, sample.marketingM365, 'jane.doe@partner.example');
-      assert.deepEqual(await world.provisioning.allowExternalSenders(request), { kind: 'not-applicable' });
     });
   });
 });
