@@ -29,6 +29,7 @@ import { MessageCatalogue, projectLocalesDir } from './i18n/message-catalogue';
 import { StorageAuditLog } from './infrastructure/audit/storage-audit-log';
 import { createDirectoryServices } from './infrastructure/graph/directory-services';
 import { InProcessJobs } from './infrastructure/jobs/in-process-jobs';
+import { PeriodicCheck } from './infrastructure/jobs/periodic-check';
 import { withLogFields } from './infrastructure/logging/log-context';
 import { notifierWithRequestLog, provisionerWithRequestLog } from './infrastructure/logging/request-log-context';
 import { createLogger } from './infrastructure/logging/pino-logger';
@@ -134,6 +135,7 @@ export async function startBot(config: AppConfig, options: StartOptions = {}): P
       jobs,
       clock,
       logger,
+      directoryWait: config.provisioning.directoryWait,
     });
     const app = createBotApplication({
       intake,
@@ -175,6 +177,9 @@ export async function startBot(config: AppConfig, options: StartOptions = {}): P
     });
     const resumed = await workflow.routing.resumeInterrupted();
     if (resumed > 0) logger.info('resuming interrupted provisioning', { requests: resumed });
+    // Requests waiting for the directory resume when their stored due time comes, across restarts.
+    await workflow.directoryWaits.resumeDue();
+    const waitCheck = new PeriodicCheck('directory waits', config.provisioning.waitCheckIntervalMs, () => workflow.directoryWaits.resumeDue(), logger).start();
     return {
       url: listening.url,
       jobs,
@@ -182,6 +187,7 @@ export async function startBot(config: AppConfig, options: StartOptions = {}): P
       directory: directoryConfig,
       ...(embedded ? { simulator: embedded.simulator } : {}),
       stop: async () => {
+        await waitCheck.stop();
         await server.close();
         await jobs.drain();
         await embedded?.simulator.stop();

@@ -89,8 +89,6 @@ export class SimulatedTenantWorld {
       clock,
       logger: this.logger,
       hideNewContactsFromAddressLists: options.hideContacts === true,
-      replicationDelaysMs: [500, 1000, 2000, 4000],
-      sleep: fakeSleep,
     });
   }
 
