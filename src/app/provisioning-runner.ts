@@ -74,7 +74,8 @@ export class ProvisioningRunner {
     }
     const attempt = claimed.previous.status === 'waiting-for-directory' ? 'after-directory-wait' : claimed.request.journal.length === 0 ? 'first' : 'resume';
     await audit.byBot({ requestId, action: 'provisioning.start', outcome: 'succeeded', details: { attempt } });
-    await informed.approvalCard(claimed.request);
+    // After a wait the card keeps saying it waits until there is news (done, another wait, a failure).
+    if (attempt !== 'after-directory-wait') await informed.approvalCard(claimed.request);
 
     let outcome: ProvisionOutcome;
     try {

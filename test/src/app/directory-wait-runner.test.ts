@@ -90,6 +90,8 @@ describe('provisioning that waits for the directory', () => {
     assert.equal(request.directoryWait?.attempt, 2);
     assert.equal(request.directoryWait?.dueAt, '2026-11-22T10:00:45.000Z', 'the second wait is twice as long');
     assert.deepEqual(bot.notifier.notices.map((n) => n.notice), ['waiting-for-directory'], 'told once');
+    const sinceFirstWait = bot.notifier.cards.slice(bot.notifier.cards.findIndex((c) => c.status === 'waiting-for-directory'));
+    assert.deepEqual(sinceFirstWait.map((c) => c.status), ['waiting-for-directory', 'waiting-for-directory'], 'the card keeps saying it waits between tries');
 
     clock.advance(30_000);
     await bot.waits.resumeDue();
