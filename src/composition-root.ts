@@ -148,7 +148,7 @@ export async function startBot(config: AppConfig, options: StartOptions = {}): P
     onTurnError = app.onTurnError;
     const healthProbe = new StorageRoundTripProbe(durable);
     const healthKey = `health/probe-${randomUUID()}`;
-    const tenantProbe = new GraphExchangeTenantProbe(services.graphClient, services.exchangeClient);
+    const tenantProbe = new GraphExchangeTenantProbe(services.graphClient, services.exchange);
     const health = new HealthMonitor(
       {
         storage: async () => {
@@ -276,10 +276,11 @@ export async function runDoctor(config: ConfigResult<AppConfig>, options: Doctor
         exchangeBaseUrl: directoryConfig.exchangeBaseUrl,
         approversGroupId: directoryConfig.approversGroupId,
         ...(clientId !== undefined ? { clientId } : {}),
+        ...(services.exchangeRoleAssignee !== undefined ? { exchangeRoleAssignee: services.exchangeRoleAssignee } : {}),
         storage: storageTarget(app.storage),
       },
       {
-        tenant: new GraphExchangeTenantProbe(services.graphClient, services.exchangeClient),
+        tenant: new GraphExchangeTenantProbe(services.graphClient, services.exchange),
         storage: new StorageRoundTripProbe(storage),
         approvals: { approvalsConversation: async () => (await conversations.approvals())?.key },
       },

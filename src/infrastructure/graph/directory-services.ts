@@ -61,8 +61,7 @@ export function createDirectoryServices(config: DirectoryConfig, deps: Directory
     ...(deps.sleep !== undefined ? { sleep: deps.sleep } : {}),
     ...(deps.random !== undefined ? { random: deps.random } : {}),
   });
-  const credentialConfig = config.credential;
-  const roleAssignee = credentialConfig.kind === 'none' ? simulatedAppName : credentialConfig.clientId;
+  const roleAssignee = config.exchangeServicePrincipal ?? (config.credential.kind === 'none' ? simulatedAppName : undefined);
   const exchange = new ExchangeOnline({
     client: exchangeClient,
     clock: deps.clock,
