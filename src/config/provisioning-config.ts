@@ -21,9 +21,12 @@ export const provisioningConfigDefaults = {
 /** Reads DIRECTORY_WAIT_FIRST_SECONDS, DIRECTORY_WAIT_LIMIT_MINUTES and DIRECTORY_WAIT_CHECK_SECONDS. */
 export function provisioningConfigFromEnv(env: Readonly<Record<string, string | undefined>>): ConfigResult<ProvisioningConfig> {
   const errors: string[] = [];
-  const number = (key: string, fallback: number, min: number, max: number, unit: string): number => {
-    const raw = env[key]?.trim();
-    if (raw === undefined || raw === '') return fallback;
+  const value = (key: string): string | undefined => {
+    const v = env[key]?.trim();
+    return v === undefined || v === '' ? undefined : v;
+  };
+  const number = (key: string, raw: string | undefined, fallback: number, min: number, max: number, unit: string): number => {
+    if (raw === undefined) return fallback;
     const n = Number(raw);
     if (!Number.isFinite(n) || n < min || n > max) {
       errors.push(`${key} "${raw}" is malformed: set it to a number of ${unit} from ${min} to ${max} (default ${fallback}).`);
@@ -31,9 +34,9 @@ export function provisioningConfigFromEnv(env: Readonly<Record<string, string | 
     }
     return n;
   };
-  const firstSeconds = number('DIRECTORY_WAIT_FIRST_SECONDS', provisioningConfigDefaults.firstSeconds, 1, 600, 'seconds');
-  const limitMinutes = number('DIRECTORY_WAIT_LIMIT_MINUTES', provisioningConfigDefaults.limitMinutes, 1, 1440, 'minutes');
-  const checkSeconds = number('DIRECTORY_WAIT_CHECK_SECONDS', provisioningConfigDefaults.checkSeconds, 1, 300, 'seconds');
+  const firstSeconds = number('DIRECTORY_WAIT_FIRST_SECONDS', value('DIRECTORY_WAIT_FIRST_SECONDS'), provisioningConfigDefaults.firstSeconds, 1, 600, 'seconds');
+  const limitMinutes = number('DIRECTORY_WAIT_LIMIT_MINUTES', value('DIRECTORY_WAIT_LIMIT_MINUTES'), provisioningConfigDefaults.limitMinutes, 1, 1440, 'minutes');
+  const checkSeconds = number('DIRECTORY_WAIT_CHECK_SECONDS', value('DIRECTORY_WAIT_CHECK_SECONDS'), provisioningConfigDefaults.checkSeconds, 1, 300, 'seconds');
   if (errors.length > 0) return { ok: false, errors };
   return {
     ok: true,
