@@ -155,7 +155,7 @@ describe('npm run doctor: the checks against a simulated tenant (runDoctor)', fu
     assert.match(line, /^✘ Exchange Online admin endpoint \(Get-Recipient\): Exchange Online refused Get-Recipient \(403 Forbidden\): the bot's identity lacks the Exchange role "Mail Recipients"\n/);
     assert.ok(
       line.includes(
-        'New-RoleGroup -Name "External Access bot" -Roles "Mail Recipient Creation","Mail Recipients","Distribution Groups","Security Group Creation and Membership","View-Only Configuration"; Add-RoleGroupMember -Identity "External Access bot" -Member (Get-ServicePrincipal -Identity "External Access bot").Identity',
+        'New-RoleGroup -Name "External Access bot roles" -Roles "Mail Recipient Creation","Mail Recipients","Distribution Groups","Security Group Creation and Membership","View-Only Configuration"; Add-RoleGroupMember -Identity "External Access bot roles" -Member (Get-ServicePrincipal -Identity "External Access bot").Identity',
       ),
       line,
     );
@@ -170,8 +170,8 @@ describe('npm run doctor: the checks against a simulated tenant (runDoctor)', fu
     assert.equal(
       redLine(output, 'Exchange roles of the bot'),
       '✘ Exchange roles of the bot (Get-ManagementRoleAssignment): it lacks "Distribution Groups", "Security Group Creation and Membership", so provisioning stops where that role is needed\n' +
-        '    Fix: as an Exchange Administrator (Connect-ExchangeOnline), add the missing roles to the bot\'s role group (docs/admin-setup.md, step 2c; use your role group\'s name if it is not "External Access bot"): ' +
-        'New-ManagementRoleAssignment -SecurityGroup "External Access bot" -Role "Distribution Groups"; New-ManagementRoleAssignment -SecurityGroup "External Access bot" -Role "Security Group Creation and Membership". Role changes can take up to an hour to apply.',
+        '    Fix: as an Exchange Administrator (Connect-ExchangeOnline), add the missing roles to the bot\'s role group (docs/admin-setup.md, step 2c; use your role group\'s name if it is not "External Access bot roles"): ' +
+        'New-ManagementRoleAssignment -SecurityGroup "External Access bot roles" -Role "Distribution Groups"; New-ManagementRoleAssignment -SecurityGroup "External Access bot roles" -Role "Security Group Creation and Membership". Role changes can take up to an hour to apply.',
     );
     assert.ok(output.includes('✔ Exchange Online admin endpoint (Get-Recipient)'), 'the connection itself is fine');
   });
@@ -180,7 +180,7 @@ describe('npm run doctor: the checks against a simulated tenant (runDoctor)', fu
     await registerApprovals();
     sim.setFaults({ exchangeRoles: ['Mail Recipient Creation', 'Mail Recipients', 'Distribution Groups', 'Security Group Creation and Membership'] });
     const { output } = await doctor(env());
-    assert.match(redLine(output, 'Exchange roles of the bot'), /the bot lacks the read-only role "View-Only Configuration".*\n {4}Fix: .*New-ManagementRoleAssignment -SecurityGroup "External Access bot" -Role "View-Only Configuration"/);
+    assert.match(redLine(output, 'Exchange roles of the bot'), /the bot lacks the read-only role "View-Only Configuration".*\n {4}Fix: .*New-ManagementRoleAssignment -SecurityGroup "External Access bot roles" -Role "View-Only Configuration"/);
   });
 
   it('when Exchange answers 401, names Exchange.ManageAsApp and New-ServicePrincipal for the identity', async () => {

@@ -119,7 +119,7 @@ export function doctorChecks(target: DoctorTarget, probes: DoctorProbes, options
       return failed(
         title,
         message('doctor.exchangeRoles.missing', { roles: quotedRoles(missing) }),
-        message('doctor.fix.exchangeAddRoles', { commands: missing.map((role) => `New-ManagementRoleAssignment -SecurityGroup "External Access bot" -Role "${role}"`).join('; ') }),
+        message('doctor.fix.exchangeAddRoles', { commands: missing.map((role) => `New-ManagementRoleAssignment -SecurityGroup "External Access bot roles" -Role "${role}"`).join('; ') }),
       );
     } catch (error) {
       const code = isAppError(error) ? error.code : undefined;
