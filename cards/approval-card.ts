@@ -20,6 +20,8 @@ export interface ApprovalCardOptions {
 }
 
 export interface ApprovalCardView {
+  /** The language of the card's texts (also how Teams words its dates). */
+  readonly lang: string;
   readonly requestId: string;
   readonly title: string;
   readonly requestedBy: string;
@@ -53,11 +55,8 @@ const maxRefreshUserIds = 60;
 
 /** The translated name of a provisioning step (journal names, plus the runner's `plan`, `read-directory`, `unknown`). */
 export function stepName(step: string, t: Translator): string {
-  try {
-    return t(`card.approval.stepName.${step}`);
-  } catch {
-    return step;
-  }
+  const key = `card.approval.stepName.${step}`;
+  return t.has(key) ? t(key) : step;
 }
 
 /**
@@ -65,16 +64,11 @@ export function stepName(step: string, t: Translator): string {
  * missing Exchange role names the role(s) an admin has to grant.
  */
 export function errorReason(code: string | undefined, t: Translator, rolesToGrant: readonly string[] = []): string {
-  if (code === undefined) return t('card.approval.unknownReason');
   if (code === 'permission-denied' && rolesToGrant.length > 0) {
-    const roles = rolesToGrant.map((role) => `"${role}"`).join(', ');
-    return t(rolesToGrant.length === 1 ? 'error.permission-denied.exchangeRole' : 'error.permission-denied.exchangeRoles', { roles });
+    return t('error.permission-denied.exchangeRoles', { count: rolesToGrant.length, roles: rolesToGrant.map((role) => `"${role}"`).join(', ') });
   }
-  try {
-    return t(`error.${code}`);
-  } catch {
-    return t('card.approval.unknownReason');
-  }
+  const key = `error.${code ?? ''}`;
+  return code !== undefined && t.has(key) ? t(key) : t('card.approval.unknownReason');
 }
 
 /** Provisioning steps done in Exchange Online; the others (guests) in Microsoft Entra ID. */
@@ -155,6 +149,7 @@ export function approvalCardView(request: AccessRequest, options: ApprovalCardOp
   const external = externalSendersLine(request, options, t);
   const confirming = approver && needsExternalSenders(request) && options.confirmingExternalSenders === true;
   return {
+    lang: t.locale,
     requestId: request.id,
     title: t('card.approval.title', { requestId: request.id, name: request.person.displayName, group: request.group.displayName }),
     requestedBy: t('card.approval.requestedBy', { requester: request.requester.name, at: cardDateTime(request.createdAt) }),

@@ -24,6 +24,8 @@ export type ConfirmationStatus =
   | { readonly kind: 'not-submitted'; readonly reason: string };
 
 export interface ConfirmationCardView {
+  /** The language of the card's texts (also how Teams words its dates). */
+  readonly lang: string;
   readonly draftId: string;
   readonly title: string;
   readonly status: string;
@@ -64,6 +66,7 @@ export function confirmationCardView(
     t,
   );
   return {
+    lang: t.locale,
     draftId,
     title: t('card.confirm.title'),
     ...statusLine(status, t),

@@ -1,7 +1,6 @@
 import type { Assessment } from '../src/domain/assessment';
 import type { ExternalPerson } from '../src/domain/external-person';
 import type { SupportedGroupKind } from '../src/domain/group-kind';
-import type { RecipientKind } from '../src/domain/recipient';
 import type { Translator } from '../src/i18n/message-catalogue';
 import { expandCardTemplate } from './adaptive-card';
 import fragment from './templates/fragments/request-summary.json';
@@ -32,10 +31,6 @@ export interface RequestSummaryView {
   readonly checks: readonly { readonly text: string; readonly color: TextColor }[];
 }
 
-function recipientKindLabel(kind: RecipientKind, t: Translator): string {
-  return t(`card.recipientKind.${kind}`);
-}
-
 function pathText(subject: RequestSubject, t: Translator, stage: SummaryStage): string {
   const { assessment, group, person } = subject;
   const existing = assessment.existingRecipient;
@@ -43,7 +38,7 @@ function pathText(subject: RequestSubject, t: Translator, stage: SummaryStage): 
   const prefix = stage === 'done' ? 'card.summary.pathDone' : 'card.summary.path';
   if (assessment.path === 'mail-contact') {
     return existing
-      ? t(`${prefix}.mailContact.reuse`, { ...params, kind: recipientKindLabel(existing.kind, t), existing: existing.displayName })
+      ? t(`${prefix}.mailContact.reuse`, { ...params, kind: existing.kind, existing: existing.displayName })
       : t(`${prefix}.mailContact.create`, params);
   }
   return existing ? t(`${prefix}.guest.reuse`, { ...params, existing: existing.displayName }) : t(`${prefix}.guest.invite`, params);
@@ -57,7 +52,7 @@ function checks(subject: RequestSubject, t: Translator): RequestSummaryView['che
     found.push({
       text: t('card.summary.check.existingRecipient', {
         ...params,
-        kind: recipientKindLabel(assessment.existingRecipient.kind, t),
+        kind: assessment.existingRecipient.kind,
         existing: assessment.existingRecipient.displayName,
       }),
       color: 'Default',

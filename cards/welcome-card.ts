@@ -3,6 +3,8 @@ import { type AdaptiveCardJson, expandCardTemplate } from './adaptive-card';
 import template from './templates/welcome-card.json';
 
 export interface WelcomeCardView {
+  /** The language of the card's texts (also how Teams words its dates). */
+  readonly lang: string;
   readonly title: string;
   readonly intro: string;
   readonly steps: readonly { readonly number: string; readonly text: string }[];
@@ -13,6 +15,7 @@ export interface WelcomeCardView {
 /** The translated view model of the welcome card. */
 export function welcomeCardView(t: Translator): WelcomeCardView {
   return {
+    lang: t.locale,
     title: t('card.welcome.title'),
     intro: t('card.welcome.intro'),
     steps: (['1', '2', '3'] as const).map((number) => ({ number, text: t(`card.welcome.step${number}`) })),

@@ -4,6 +4,7 @@ import type { Storage, TurnContext } from 'botbuilder';
 import { type RunningSimulator, startSimulator } from '../simulator/simulator-server';
 import { loadTenantFile, sampleTenantPath } from '../simulator/tenant-file';
 import { createApprovalWorkflow } from './app/approval-workflow';
+import { ApproverRoster } from './app/approver-roster';
 import { IntakeService } from './app/intake-service';
 import { ProvisionRequest } from './app/provision-request';
 import { type Clock, systemClock } from './app/ports/clock';
@@ -87,6 +88,7 @@ export async function startBot(config: AppConfig, options: StartOptions = {}): P
   const directoryConfig = config.tenant.kind === 'directory' ? config.tenant.directory : embedded?.directory;
   if (!directoryConfig) throw new Error('unreachable: no directory configuration');
 
+  let approvers: ApproverRoster | undefined;
   try {
     const durable = createStorage(config.storage);
     const services = createDirectoryServices(directoryConfig, { clock, logger });
@@ -102,6 +104,9 @@ export async function startBot(config: AppConfig, options: StartOptions = {}): P
       logger: logger.child({ component: 'intake' }),
       hideNewContactsFromAddressLists: directoryConfig.hideMailContactsFromAddressLists,
     });
+    // Who approves, kept in memory and read again in the background: no card press waits for Graph.
+    approvers = new ApproverRoster({ directory, clock, logger: logger.child({ component: 'approvers' }) });
+    approvers.start();
     const storage = options.storage ?? durable;
     const jobs = new InProcessJobs(logger.child({ component: 'jobs' }));
     let onTurnError: (context: TurnContext, error: Error) => Promise<void> = async () => undefined;
@@ -109,7 +114,7 @@ export async function startBot(config: AppConfig, options: StartOptions = {}): P
     const conversations = new ConversationDirectory(storage);
     const workflow = createApprovalWorkflow({
       store,
-      directory,
+      directory: approvers,
       notifier: notifierWithRequestLog(
         new TeamsNotifier({
           adapter,
@@ -143,7 +148,7 @@ export async function startBot(config: AppConfig, options: StartOptions = {}): P
       catalogue,
       logger,
       clock,
-      approvals: { workflow, store, directory, jobs, conversations },
+      approvals: { workflow, store, directory: approvers, jobs, conversations },
     });
     onTurnError = app.onTurnError;
     const healthProbe = new StorageRoundTripProbe(durable);
@@ -188,12 +193,14 @@ export async function startBot(config: AppConfig, options: StartOptions = {}): P
       ...(embedded ? { simulator: embedded.simulator } : {}),
       stop: async () => {
         await waitCheck.stop();
+        approvers?.stop();
         await server.close();
         await jobs.drain();
         await embedded?.simulator.stop();
       },
     };
   } catch (error) {
+    approvers?.stop();
     await embedded?.simulator.stop();
     throw error;
   }

@@ -7,25 +7,26 @@ import { welcomeCard, welcomeCardView } from '../../cards/welcome-card';
 import { MessageCatalogue, projectLocalesDir } from '../../src/i18n/message-catalogue';
 import { BotHarness } from '../support/bot-harness';
 import { adaptiveCardProblems, executeActions } from '../support/adaptive-card-checks';
-import { t } from '../support/dialog-harness';
-import { distributionSubject, guestSubject, renderedApprovalCards, renderedCards } from './card-fixtures';
+import { catalogue, t } from '../support/dialog-harness';
+import { distributionSubject, everyCardInEveryLanguage, guestSubject } from './card-fixtures';
 
 // dist/test/cards -> the source tree's test/cards and cards/templates
 const sourceRoot = join(__dirname, '..', '..', '..');
 const goldenDir = join(sourceRoot, 'test', 'cards', 'golden');
 const templatesDir = join(sourceRoot, 'cards', 'templates');
 
-function golden(name: string): unknown {
-  return JSON.parse(readFileSync(join(goldenDir, `${name}.json`), 'utf8'));
+function golden(path: string): unknown {
+  return JSON.parse(readFileSync(join(goldenDir, path), 'utf8'));
 }
 
 describe('cards', () => {
-  for (const [name, card] of [...renderedCards, ...renderedApprovalCards]) {
-    it(`${name}: matches its golden JSON`, () => {
-      assert.deepEqual(card, golden(name));
+  for (const [language, path, card] of everyCardInEveryLanguage(catalogue)) {
+    it(`${path}: matches its golden JSON`, () => {
+      assert.deepEqual(card, golden(path));
     });
-    it(`${name}: is a valid schema 1.5 card under 28 KB with known verbs and Action.Submit fallbacks`, () => {
+    it(`${path}: is a valid schema 1.5 card under 28 KB with known verbs and Action.Submit fallbacks, in ${language}`, () => {
       assert.deepEqual(adaptiveCardProblems(card), []);
+      assert.equal((card as { lang?: unknown }).lang, language);
     });
   }
 

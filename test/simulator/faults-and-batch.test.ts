@@ -59,6 +59,40 @@ describe('simulator: fault knobs', () => {
     assert.ok(Date.now() - quick < 140, 'faults.latencyMs overrides the start option');
   });
 
+  it('turns away Exchange commands over the tenant\'s concurrency limit with the concurrent-requests text; Graph is not limited', async () => {
+    client = await SimulatorClient.start({ latencyMs: 100, faults: { exchangeConcurrencyLimit: 2, retryAfterSeconds: 3 } });
+    const answers = await Promise.all([
+      ...[1, 2, 3, 4].map(() => client.exchange('Get-Recipient', { Identity: 'megan' })),
+      ...[1, 2, 3].map(() => client.graph('GET', '/organization')),
+    ]);
+    const exchangeStatuses = answers.slice(0, 4).map((r) => r.status).sort();
+    assert.deepEqual(exchangeStatuses, [200, 200, 429, 429]);
+    const throttled = answers.find((r) => r.status === 429)!;
+    assert.equal(throttled.headers.get('retry-after'), '3');
+    assert.equal(throttled.body, 'You have reached the maximum number of concurrent requests per tenant. Please wait and try again');
+    assert.deepEqual(answers.slice(4).map((r) => r.status), [200, 200, 200]);
+    const again = await client.exchange('Get-Recipient', { Identity: 'megan' });
+    assert.equal(again.status, 200, 'a finished command frees its place');
+  });
+
+  it('limits random faults to the named operations when errorOperations is set', async () => {
+    client = await SimulatorClient.start({ faults: { errorRate: 1, errorKinds: ['throttle'], errorOperations: ['New-MailContact', 'GET /groups/{id}'] } });
+    assert.equal((await client.exchange('New-MailContact', { Name: 'Jane', ExternalEmailAddress: 'jane@partner.example' })).status, 429);
+    assert.equal((await client.graph('GET', `/groups/${sample.marketingM365}`)).status, 429);
+    assert.equal((await client.exchange('Get-Recipient', { Identity: 'megan' })).status, 200);
+    assert.equal((await client.graph('GET', '/organization')).status, 200);
+  });
+
+  it('logs when each request arrived and when it was answered', async () => {
+    client = await SimulatorClient.start({ latencyMs: 20 });
+    await client.graph('GET', '/organization');
+    await client.exchange('Get-Recipient', { Identity: 'megan' });
+    const log = client.sim.requestLog();
+    assert.deepEqual(log.map((r) => r.operation), ['GET /organization', 'Get-Recipient']);
+    for (const entry of log) assert.ok(entry.answered >= entry.time, JSON.stringify(entry));
+    assert.ok(log[1]!.time >= log[0]!.answered, 'the second request was sent after the first was answered');
+  });
+
   it('forbids named operations with 403, Graph and Exchange alike', async () => {
     client = await SimulatorClient.start({ faults: { forbid: ['GET /organization', 'POST /groups/{id}/members/$ref', 'New-MailContact'] } });
     const org = await client.graph('GET', '/organization');

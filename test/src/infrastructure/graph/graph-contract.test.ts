@@ -5,6 +5,10 @@ import type { GuestPolicy } from '../../../../src/app/ports/directory';
 import { createGraphClient } from '../../../../src/infrastructure/graph/graph-client-factory';
 import { GraphGuestAccess } from '../../../../src/infrastructure/graph/graph-guest-access';
 import { graphFailure, type GraphRequestError } from '../../../../src/infrastructure/graph/graph-request-error';
+import { GraphDirectory } from '../../../../src/infrastructure/graph/graph-directory';
+import type { ExchangeOnline } from '../../../../src/infrastructure/exchange/exchange-online';
+import { systemClock } from '../../../../src/app/ports/clock';
+import { MemoryLogger } from '../../support/test-logger';
 import { graphFixture, type ContractFixture } from '../../../support/contract-fixtures';
 import { ScriptedHttpServer } from '../../support/scripted-http-server';
 
@@ -59,6 +63,27 @@ describe('Graph contract: real error answers', () => {
     const error = await graphError(client, '/users');
     assert.equal(error.code, 'throttled');
     assert.equal(error.graphCode, 'TooManyRequests');
+  });
+
+  describe('GraphDirectory.approverIds', () => {
+    const approversGroupId = '7896c217-1928-4f2e-a984-e50cc4ab967e';
+    function directory(client: Client): GraphDirectory {
+      return new GraphDirectory({ graph: client, exchange: {} as ExchangeOnline, approversGroupId, clock: systemClock, logger: new MemoryLogger() });
+    }
+
+    it('keeps the users of Microsoft\'s documented transitive member list, asked for the approvers group', async () => {
+      const client = await serve(graphFixture('transitive-members-200'));
+      assert.deepEqual(await directory(client).approverIds(), ['11111111-2222-3333-4444-555555555555']);
+      assert.match(server!.requests[0]!.url, new RegExp(`^/v1\\.0/groups/${approversGroupId}/transitiveMembers\\?`));
+    });
+
+    it('leaves out members that are not users (a nested group is expanded by Graph, not an approver itself)', async () => {
+      const documented = graphFixture('transitive-members-200');
+      const body = documented.body as { value: Record<string, unknown>[] };
+      const withGroup = { ...documented, body: { value: [...body.value, { '@odata.type': '#microsoft.graph.group', id: 'aaaaaaaa-2222-3333-4444-555555555555' }] } };
+      const client = await serve(withGroup);
+      assert.deepEqual(await directory(client).approverIds(), ['11111111-2222-3333-4444-555555555555']);
+    });
   });
 
   describe('GraphGuestAccess.addGroupMember', () => {
