@@ -1,10 +1,12 @@
 import type { AccessRequest, JournalEntry } from '../src/domain/access-request';
 import { needsExternalSenders } from '../src/domain/request-lifecycle';
 import type { Translator } from '../src/i18n/message-catalogue';
-import { type AdaptiveCardJson, expandCardTemplate } from './adaptive-card';
+import { type AdaptiveCardJson, CardTemplate } from './adaptive-card';
 import { cardDateTime } from './card-time';
 import { requestSummaryElements, requestSummaryView, type TextColor } from './request-summary';
 import template from './templates/approval-card.json';
+
+const approvalTemplate = new CardTemplate(template);
 
 /** Who looks at the card: approvers get the buttons that fit the request's state; others read only. */
 export type ApprovalViewer = 'approver' | 'observer';
@@ -186,5 +188,5 @@ export function approvalCardView(request: AccessRequest, options: ApprovalCardOp
 
 /** The card approvers decide on; it follows the request to its end, for everyone in the conversation. */
 export function approvalCard(view: ApprovalCardView): AdaptiveCardJson {
-  return expandCardTemplate(template, view);
+  return approvalTemplate.expand(view);
 }

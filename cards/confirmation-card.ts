@@ -2,9 +2,11 @@ import type { Assessment } from '../src/domain/assessment';
 import type { ExternalPerson } from '../src/domain/external-person';
 import type { GroupSummary } from '../src/domain/group-summary';
 import type { Translator } from '../src/i18n/message-catalogue';
-import { type AdaptiveCardJson, expandCardTemplate } from './adaptive-card';
+import { type AdaptiveCardJson, CardTemplate } from './adaptive-card';
 import { requestSummaryElements, requestSummaryView, type TextColor } from './request-summary';
 import template from './templates/confirmation-card.json';
+
+const confirmationTemplate = new CardTemplate(template);
 
 /** What the requester is about to submit. */
 export interface ConfirmationSubject {
@@ -80,5 +82,5 @@ export function confirmationCardView(
 
 /** The card that shows a draft request before it is submitted, with Confirm, Edit and Cancel. */
 export function confirmationCard(view: ConfirmationCardView): AdaptiveCardJson {
-  return expandCardTemplate(template, view);
+  return confirmationTemplate.expand(view);
 }

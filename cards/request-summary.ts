@@ -2,8 +2,10 @@ import type { Assessment } from '../src/domain/assessment';
 import type { ExternalPerson } from '../src/domain/external-person';
 import type { SupportedGroupKind } from '../src/domain/group-kind';
 import type { Translator } from '../src/i18n/message-catalogue';
-import { expandCardTemplate } from './adaptive-card';
+import { CardTemplate } from './adaptive-card';
 import fragment from './templates/fragments/request-summary.json';
+
+const summaryTemplate = new CardTemplate({ items: fragment });
 
 /** What a request is about: shown the same way to the requester (confirmation) and to approvers. */
 export interface RequestSubject {
@@ -101,7 +103,7 @@ export function requestSummaryView(subject: RequestSubject, t: Translator, stage
 
 /** The summary as card elements, ready to place in a card template's `"items": "${summary}"`. */
 export function requestSummaryElements(view: RequestSummaryView): unknown[] {
-  const expanded: unknown = expandCardTemplate({ items: fragment }, view)['items'];
+  const expanded: unknown = summaryTemplate.expand(view)['items'];
   if (!Array.isArray(expanded)) throw new Error('The request summary fragment did not expand to a list of elements');
   return expanded;
 }

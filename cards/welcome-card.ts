@@ -1,6 +1,8 @@
 import type { Translator } from '../src/i18n/message-catalogue';
-import { type AdaptiveCardJson, expandCardTemplate } from './adaptive-card';
+import { type AdaptiveCardJson, CardTemplate } from './adaptive-card';
 import template from './templates/welcome-card.json';
+
+const welcomeTemplate = new CardTemplate(template);
 
 export interface WelcomeCardView {
   /** The language of the card's texts (also how Teams words its dates). */
@@ -26,5 +28,5 @@ export function welcomeCardView(t: Translator): WelcomeCardView {
 
 /** The card sent when the bot is installed: what it does, and a button to start a request. */
 export function welcomeCard(view: WelcomeCardView): AdaptiveCardJson {
-  return expandCardTemplate(template, view);
+  return welcomeTemplate.expand(view);
 }

@@ -35,7 +35,7 @@ import { withLogFields } from './infrastructure/logging/log-context';
 import { notifierWithRequestLog, provisionerWithRequestLog } from './infrastructure/logging/request-log-context';
 import { createLogger } from './infrastructure/logging/pino-logger';
 import { turnCorrelationId } from './bot/turn-logger';
-import { createStorage, fileStorageFolder } from './infrastructure/storage/create-storage';
+import { createDialogStateStorage, createStorage, fileStorageFolder, writtenThrough } from './infrastructure/storage/create-storage';
 import { StorageRequestStore } from './infrastructure/storage/storage-request-store';
 
 export interface StartOptions {
@@ -108,6 +108,8 @@ export async function startBot(config: AppConfig, options: StartOptions = {}): P
     approvers = new ApproverRoster({ directory, clock, logger: logger.child({ component: 'approvers' }) });
     approvers.start();
     const storage = options.storage ?? durable;
+    // Dialog state is written at the end of every turn: on the local file store, behind the turn.
+    const dialogState = options.storage ? writtenThrough(options.storage) : createDialogStateStorage(config.storage, logger.child({ component: 'dialog-state' }));
     const jobs = new InProcessJobs(logger.child({ component: 'jobs' }));
     let onTurnError: (context: TurnContext, error: Error) => Promise<void> = async () => undefined;
     const adapter = createCloudAdapter(config.bot.auth, (context, error) => onTurnError(context, error));
@@ -145,6 +147,7 @@ export async function startBot(config: AppConfig, options: StartOptions = {}): P
     const app = createBotApplication({
       intake,
       storage,
+      dialogState,
       catalogue,
       logger,
       clock,
@@ -196,6 +199,7 @@ export async function startBot(config: AppConfig, options: StartOptions = {}): P
         approvers?.stop();
         await server.close();
         await jobs.drain();
+        await dialogState.flush();
         await embedded?.simulator.stop();
       },
     };

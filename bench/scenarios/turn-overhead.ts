@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { processCpuMs } from '../support/bench-processes';
+import type { BotClient } from '../../test/support/bot-client';
 import { type BenchWorld, timed } from '../support/bench-world';
 import { type Figure, ms, times } from '../support/figures';
 import { median } from '../support/statistics';
@@ -14,25 +16,31 @@ const answers = ['Bench', 'Person', 'ok', 'Partner Ltd'];
 export async function turnOverhead(world: BenchWorld, rounds: number): Promise<Figure[]> {
   const bot: number[] = [];
   const echo: number[] = [];
+  let botCpu = 0;
+  let echoCpu = 0;
+  /** The measured turns of one conversation: their times, and the CPU the process used meanwhile. */
+  const measure = async (pid: number, chat: BotClient, into: number[]): Promise<number> => {
+    const before = processCpuMs(pid) ?? Number.NaN;
+    for (const text of answers) {
+      const turn = await timed(() => chat.say(text));
+      if (turn.status !== 200) throw new Error(`answered ${turn.status} to "${text}"`);
+      into.push(turn.ms);
+    }
+    return (processCpuMs(pid) ?? Number.NaN) - before;
+  };
   for (let round = -1; round < rounds; round += 1) {
     const warmUp = round < 0;
     const runBot = async (): Promise<void> => {
       const chat = world.botChat({ aadObjectId: randomUUID(), name: 'Bench Requester' });
       await chat.say('add external');
       await chat.say(`turn${round + 1}.${randomUUID().slice(0, 8)}@partner.example`);
-      for (const text of answers) {
-        const turn = await timed(() => chat.say(text));
-        if (turn.status !== 200) throw new Error(`the bot answered ${turn.status} to "${text}"`);
-        if (!warmUp) bot.push(turn.ms);
-      }
+      const used = await measure(world.bot.pid, chat, warmUp ? [] : bot);
+      if (!warmUp) botCpu += used;
     };
     const runEcho = async (): Promise<void> => {
       const chat = world.echoChat({ aadObjectId: randomUUID(), name: 'Bench Requester' });
-      for (const text of answers) {
-        const turn = await timed(() => chat.say(text));
-        if (turn.status !== 200) throw new Error(`the echo bot answered ${turn.status}`);
-        if (!warmUp) echo.push(turn.ms);
-      }
+      const used = await measure(world.echo.pid, chat, warmUp ? [] : echo);
+      if (!warmUp) echoCpu += used;
     };
     if (round % 2 === 0) {
       await runBot();
@@ -53,5 +61,9 @@ export async function turnOverhead(world: BenchWorld, rounds: number): Promise<F
       value: botMedian / echoMedian,
       limit: 1.2,
     },
-  ].map((f) => ({ ...f, measured: `${f.measured}, ${times(f.value)}` }));
+  ].map((f) => ({
+    ...f,
+    measured: `${f.measured}, ${times(f.value)}; CPU per turn ${ms(botCpu / bot.length)}`,
+    baseline: `${f.baseline}; CPU per turn ${ms(echoCpu / echo.length)}`,
+  }));
 }

@@ -30,6 +30,23 @@ export function processMemory(pid: number): ProcessMemory | undefined {
   return { rssMb: kb('VmRSS') / 1024, peakMb: kb('VmHWM') / 1024 };
 }
 
+/** CPU time a process has used so far (user + system), in ms, from /proc (Linux). */
+export function processCpuMs(pid: number): number | undefined {
+  let stat: string;
+  try {
+    stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  } catch {
+    return undefined;
+  }
+  // Fields after the command name (which is in parentheses and may hold spaces): utime and stime are the 12th and 13th.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  return Number.isFinite(ticks) ? (ticks * 1000) / clockTicksPerSecond : undefined;
+}
+
+/** USER_HZ on Linux. */
+const clockTicksPerSecond = 100;
+
 /** The real bot, built (`node dist/src/index.js`), against the simulated tenant, state in `workDir`. */
 export async function startRealBot(projectRoot: string, workDir: string, simulator: RunningSimulator, env: Readonly<Record<string, string>> = {}): Promise<BotUnderTest> {
   const bot: RunningBot = await startBot({

@@ -1,4 +1,7 @@
 import { strict as assert } from 'node:assert';
+import { Template } from 'adaptivecards-templating';
+import sinon from 'sinon';
+import { approvalCard, approvalCardView } from '../../cards/approval-card';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { CardVerbs } from '../../cards/card-verbs';
@@ -8,7 +11,7 @@ import { MessageCatalogue, projectLocalesDir } from '../../src/i18n/message-cata
 import { BotHarness } from '../support/bot-harness';
 import { adaptiveCardProblems, executeActions } from '../support/adaptive-card-checks';
 import { catalogue, t } from '../support/dialog-harness';
-import { distributionSubject, everyCardInEveryLanguage, guestSubject } from './card-fixtures';
+import { distributionSubject, everyCardInEveryLanguage, guestSubject, pendingRequest } from './card-fixtures';
 
 // dist/test/cards -> the source tree's test/cards and cards/templates
 const sourceRoot = join(__dirname, '..', '..', '..');
@@ -83,5 +86,29 @@ describe('cards', () => {
         }
       });
     }
+  });
+
+  describe('templates are compiled once', () => {
+    afterEach(() => sinon.restore());
+
+    it('filling a card parses no template: each one was compiled when its card module loaded', () => {
+      // Template.prepare (not in the typings) turns a template's JSON into compiled expressions.
+      const prepare = sinon.spy(Template as unknown as { prepare(node: unknown): unknown }, 'prepare');
+      const parse = sinon.spy(Template, 'parseInterpolatedString');
+      welcomeCard(welcomeCardView(t));
+      confirmationCard(confirmationCardView('draft-9', distributionSubject, { kind: 'open' }, t));
+      approvalCard(approvalCardView(pendingRequest, { viewer: 'approver', refreshUserIds: [] }, t));
+      assert.equal(prepare.callCount + parse.callCount, 0);
+    });
+
+    it('each card is built afresh: changing one card never changes the next one or the template', () => {
+      const first = confirmationCard(confirmationCardView('draft-1', distributionSubject, { kind: 'open' }, t)) as Record<string, unknown>;
+      (first['body'] as unknown[]).length = 0;
+      (first['actions'] as { data: Record<string, unknown> }[])[0]!.data['draftId'] = 'changed';
+      const second = confirmationCard(confirmationCardView('draft-2', distributionSubject, { kind: 'open' }, t));
+      assert.deepEqual(second, confirmationCard(confirmationCardView('draft-2', distributionSubject, { kind: 'open' }, t)));
+      assert.ok((second['body'] as unknown[]).length > 0);
+      assert.equal((second['actions'] as { data: Record<string, unknown> }[])[0]!.data['draftId'], 'draft-2');
+    });
   });
 });

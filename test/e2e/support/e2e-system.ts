@@ -4,7 +4,7 @@ import { startSimulator, type FaultSettings, type RunningSimulator } from '../..
 import type { TenantData, TenantUser } from '../../../simulator/tenant-data';
 import { loadTenantFile, sampleTenantPath } from '../../../simulator/tenant-file';
 import { startBot, type RunningBot } from './bot-process';
-import { type ClientLanguage, startLanguageRelay } from './client-language';
+import { type ClientLanguage, startLanguageRelay } from '../../../scripts/playground-language-relay';
 import { chromiumPath, LoopbackBrowser } from './loopback-browser';
 import { startPlayground, type RunningPlayground } from './playground-server';
 import { projectRoot } from './project-root';
@@ -20,7 +20,7 @@ export interface E2eSystemOptions {
   readonly withApprover: boolean;
   /** Both people use a phone-sized window. */
   readonly phone?: boolean;
-  /** The language of each person's Teams client (English when not given); see client-language.ts. */
+  /** The language of each person's Teams client (English when not given); see scripts/playground-language-relay.ts. */
   readonly languages?: { readonly requester?: ClientLanguage; readonly approver?: ClientLanguage };
   readonly tenantFile?: string;
   /** Faults of the simulated tenant from the start, e.g. a replication delay. */

@@ -1,10 +1,26 @@
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { canonicalLocale, knownTimeZone } from '../src/i18n/reader';
 
-/** The language and time zone a person's Teams client is set to. */
+/** The language (and time zone) a person's Teams client is set to. */
 export interface ClientLanguage {
   readonly locale: string;
-  readonly timeZone: string;
+  /** An IANA time zone; without it the Playground's own (its process's TZ) is left as it is. */
+  readonly timeZone?: string;
+}
+
+/** The --language and --time-zone options, checked: a BCP 47 locale such as lv-LV, an IANA zone such as Europe/Riga. */
+export function clientLanguage(language: string | undefined, timeZone: string | undefined): ClientLanguage | undefined {
+  if (language === undefined) {
+    if (timeZone !== undefined) throw new Error('--time-zone goes with --language (for example --language lv-LV --time-zone Europe/Riga)');
+    return undefined;
+  }
+  const locale = canonicalLocale(language);
+  if (locale === undefined) throw new Error(`--language "${language}" is not a language tag such as nl-NL or lv-LV`);
+  if (timeZone === undefined) return { locale };
+  const zone = knownTimeZone(timeZone);
+  if (zone === undefined) throw new Error(`--time-zone "${timeZone}" is not a time zone such as Europe/Riga`);
+  return { locale, timeZone: zone };
 }
 
 export interface RunningLanguageRelay {
@@ -19,7 +35,8 @@ export interface RunningLanguageRelay {
  * 0.2.28 cannot: its server writes `locale: "en-US"` into every message, card action and install
  * activity it makes (docs/testing.md). This relay, on loopback between one person's Playground and
  * the bot, writes that person's language and time zone into each activity, exactly the fields
- * Teams fills, and passes everything else through unchanged, both ways.
+ * Teams fills, and passes everything else through unchanged, both ways. Used by
+ * `npm run playground -- --language lv-LV` and the e2e suite.
  */
 export async function startLanguageRelay(botEndpoint: string, language: ClientLanguage): Promise<RunningLanguageRelay> {
   const target = new URL(botEndpoint);
@@ -40,11 +57,13 @@ export async function startLanguageRelay(botEndpoint: string, language: ClientLa
 /** The activity as a Teams client in `language` would have sent it. */
 export function inLanguage(activity: Record<string, unknown>, language: ClientLanguage): Record<string, unknown> {
   const entities = Array.isArray(activity['entities']) ? (activity['entities'] as Record<string, unknown>[]) : [];
+  const zone = language.timeZone === undefined ? {} : { localTimezone: language.timeZone };
+  const entityZone = language.timeZone === undefined ? {} : { timezone: language.timeZone };
   return {
     ...activity,
     locale: language.locale,
-    localTimezone: language.timeZone,
-    entities: entities.map((entity) => (entity['type'] === 'clientInfo' ? { ...entity, locale: language.locale, timezone: language.timeZone } : entity)),
+    ...zone,
+    entities: entities.map((entity) => (entity['type'] === 'clientInfo' ? { ...entity, locale: language.locale, ...entityZone } : entity)),
   };
 }
 
