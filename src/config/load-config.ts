@@ -1,6 +1,7 @@
 import type { ConfigResult } from './config-result';
 import { type BotConfig, type LocalRunConfig, botConfigFromEnv, localRunConfigFromEnv, microsoftAppKeys } from './bot-config';
 import { type DirectoryConfig, directoryConfigFromEnv, isLoopbackUrl } from './directory-config';
+import { type ProvisioningConfig, provisioningConfigFromEnv } from './provisioning-config';
 import { type StorageConfig, storageConfigFromEnv } from './storage-config';
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -18,6 +19,8 @@ export interface AppConfig {
   readonly local: LocalRunConfig;
   /** Bot state, access requests and the audit log: a local folder (default ./data) or Azure Blob storage. */
   readonly storage: StorageConfig;
+  /** Waiting for the directory to catch up with a new contact or guest. */
+  readonly provisioning: ProvisioningConfig;
 }
 
 /** Any of these set means "use this directory", never the embedded simulated tenant. */
@@ -56,6 +59,8 @@ export function configFromEnv(env: Env, cwd: string): ConfigResult<AppConfig> {
   if (!local.ok) errors.push(...local.errors);
   const storage = storageConfigFromEnv(env);
   if (!storage.ok) errors.push(...storage.errors);
+  const provisioning = provisioningConfigFromEnv(env);
+  if (!provisioning.ok) errors.push(...provisioning.errors);
 
   const wantsDirectory = directoryKeys.some((key) => isSet(env, key)) || microsoftAppKeys.some((key) => isSet(env, key));
   let tenant: TenantConfig | undefined;
@@ -71,8 +76,8 @@ export function configFromEnv(env: Env, cwd: string): ConfigResult<AppConfig> {
     tenant = Object.freeze(approvers ? { kind: 'embedded-simulator', approversGroupId: approvers } : { kind: 'embedded-simulator' });
   }
 
-  if (errors.length > 0 || !bot.ok || !local.ok || !storage.ok || tenant === undefined) return { ok: false, errors };
-  return { ok: true, value: Object.freeze({ bot: bot.value, tenant, local: local.value, storage: storage.value }) };
+  if (errors.length > 0 || !bot.ok || !local.ok || !storage.ok || !provisioning.ok || tenant === undefined) return { ok: false, errors };
+  return { ok: true, value: Object.freeze({ bot: bot.value, tenant, local: local.value, storage: storage.value, provisioning: provisioning.value }) };
 }
 
 /** The configuration of this process. The only place in the project that reads `process.env`. */
