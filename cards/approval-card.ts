@@ -64,10 +64,31 @@ export function stepName(step: string, t: Translator): string {
   return t.has(key) ? t(key) : step;
 }
 
-/** The translated reason for an error code (the error catalogue), or a generic one. */
-export function errorReason(code: string | undefined, t: Translator): string {
+/**
+ * The translated reason for an error code (the error catalogue), or a generic one. A refusal for a
+ * missing Exchange role names the role(s) an admin has to grant.
+ */
+export function errorReason(code: string | undefined, t: Translator, rolesToGrant: readonly string[] = []): string {
+  if (code === 'permission-denied' && rolesToGrant.length > 0) {
+    return t('error.permission-denied.exchangeRoles', { count: rolesToGrant.length, roles: rolesToGrant.map((role) => `"${role}"`).join(', ') });
+  }
   const key = `error.${code ?? ''}`;
   return code !== undefined && t.has(key) ? t(key) : t('card.approval.unknownReason');
+}
+
+/** Provisioning steps done in Exchange Online; the others (guests) in Microsoft Entra ID. */
+const exchangeSteps: ReadonlySet<string> = new Set(['create-mail-contact', 'hide-mail-contact', 'add-distribution-group-member', 'use-existing-recipient']);
+
+/** The parameters of "waiting for Exchange to catch up" texts (card and requester message). */
+export function directoryWaitParams(request: AccessRequest, t: Translator): Record<string, string> {
+  const wait = request.directoryWait;
+  const step = wait?.step ?? '';
+  return {
+    service: t(exchangeSteps.has(step) ? 'card.approval.waitService.exchange' : 'card.approval.waitService.entra'),
+    next: wait ? cardDateTime(wait.dueAt) : '',
+    until: wait ? cardDateTime(wait.until) : '',
+    step: stepName(step || 'unknown', t),
+  };
 }
 
 function stepLine(entry: JournalEntry, t: Translator): { text: string; color: TextColor } {
@@ -93,11 +114,16 @@ function statusOf(request: AccessRequest, t: Translator): Pick<ApprovalCardView,
     case 'approved':
     case 'provisioning':
       return { status: text(request.status), statusColor: 'Default', statusStyle: 'emphasis' };
+    case 'waiting-for-directory':
+      return { status: text('waiting-for-directory', directoryWaitParams(request, t)), statusColor: 'Default', statusStyle: 'emphasis' };
     case 'completed':
       return { status: text('completed'), statusColor: 'Good', statusStyle: 'good' };
     case 'failed':
       return {
-        status: text('failed', { step: stepName(request.failure?.step ?? 'unknown', t), reason: errorReason(request.failure?.errorCode, t) }),
+        status: text('failed', {
+          step: stepName(request.failure?.step ?? 'unknown', t),
+          reason: errorReason(request.failure?.errorCode, t, request.failure?.rolesToGrant),
+        }),
         statusColor: 'Attention',
         statusStyle: 'attention',
       };
@@ -118,7 +144,8 @@ function externalSendersLine(request: AccessRequest, options: ApprovalCardOption
   }
   if (!needsExternalSenders(request)) return { text: '', color: 'Default' };
   if (options.confirmingExternalSenders) return { text: t('card.approval.externalSenders.confirm', params), color: 'Warning' };
-  const failed = change?.status === 'failed' ? ` ${t('card.approval.externalSenders.failed', { ...params, reason: errorReason(change.errorCode, t) })}` : '';
+  const failed =
+    change?.status === 'failed' ? ` ${t('card.approval.externalSenders.failed', { ...params, reason: errorReason(change.errorCode, t, change.rolesToGrant) })}` : '';
   return { text: `${t('card.approval.externalSenders.needed', params)}${failed}`, color: 'Warning' };
 }
 

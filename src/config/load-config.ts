@@ -2,6 +2,7 @@ import { type ApprovalTimersConfig, approvalTimersConfigFromEnv } from './approv
 import type { ConfigResult } from './config-result';
 import { type BotConfig, type LocalRunConfig, botConfigFromEnv, localRunConfigFromEnv, microsoftAppKeys } from './bot-config';
 import { type DirectoryConfig, directoryConfigFromEnv, isLoopbackUrl } from './directory-config';
+import { type ProvisioningConfig, provisioningConfigFromEnv } from './provisioning-config';
 import { type StorageConfig, storageConfigFromEnv } from './storage-config';
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -19,6 +20,8 @@ export interface AppConfig {
   readonly local: LocalRunConfig;
   /** Bot state, access requests and the audit log: a local folder (default ./data) or Azure Blob storage. */
   readonly storage: StorageConfig;
+  /** Waiting for the directory to catch up with a new contact or guest. */
+  readonly provisioning: ProvisioningConfig;
   /** Reminders, escalation and expiry of requests nobody decides. */
   readonly approvalTimers: ApprovalTimersConfig;
 }
@@ -59,6 +62,8 @@ export function configFromEnv(env: Env, cwd: string): ConfigResult<AppConfig> {
   if (!local.ok) errors.push(...local.errors);
   const storage = storageConfigFromEnv(env);
   if (!storage.ok) errors.push(...storage.errors);
+  const provisioning = provisioningConfigFromEnv(env);
+  if (!provisioning.ok) errors.push(...provisioning.errors);
   const approvalTimers = approvalTimersConfigFromEnv(env);
   if (!approvalTimers.ok) errors.push(...approvalTimers.errors);
 
@@ -76,8 +81,11 @@ export function configFromEnv(env: Env, cwd: string): ConfigResult<AppConfig> {
     tenant = Object.freeze(approvers ? { kind: 'embedded-simulator', approversGroupId: approvers } : { kind: 'embedded-simulator' });
   }
 
-  if (errors.length > 0 || !bot.ok || !local.ok || !storage.ok || !approvalTimers.ok || tenant === undefined) return { ok: false, errors };
-  return { ok: true, value: Object.freeze({ bot: bot.value, tenant, local: local.value, storage: storage.value, approvalTimers: approvalTimers.value }) };
+  if (errors.length > 0 || !bot.ok || !local.ok || !storage.ok || !provisioning.ok || !approvalTimers.ok || tenant === undefined) return { ok: false, errors };
+  return {
+    ok: true,
+    value: Object.freeze({ bot: bot.value, tenant, local: local.value, storage: storage.value, provisioning: provisioning.value, approvalTimers: approvalTimers.value }),
+  };
 }
 
 /** The configuration of this process. The only place in the project that reads `process.env`. */

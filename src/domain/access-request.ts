@@ -1,11 +1,14 @@
 import type { ExternalPerson } from './external-person';
 import type { Assessment } from './assessment';
+import type { DirectoryWait } from './directory-wait';
 import type { SupportedGroupKind } from './group-kind';
 
 export type RequestStatus =
   | 'pending-approval'
   | 'approved'
   | 'provisioning'
+  /** Provisioning paused: the directory has not caught up with an object just created (resumes by itself). */
+  | 'waiting-for-directory'
   | 'completed'
   | 'failed'
   | 'rejected'
@@ -70,6 +73,8 @@ export interface AccessRequest {
   readonly journal: readonly JournalEntry[];
   /** Set when provisioning failed: where it stopped, for the approvers' Retry. */
   readonly failure?: ProvisioningFailure;
+  /** Set while (and after) provisioning waits for the directory to catch up: which step, how often, until when. */
+  readonly directoryWait?: DirectoryWait;
   /** "Allow external senders" on the group: a separate action with its own approval. */
   readonly externalSenders?: ExternalSendersChange;
   /** Where the approval card was posted, so it can be updated for everyone (opaque to the domain). */
@@ -113,6 +118,8 @@ export interface SentReminder {
 export interface ProvisioningFailure {
   readonly step: string;
   readonly errorCode: string;
+  /** A refusal for a missing Exchange role: the role(s) an admin has to grant to the bot. */
+  readonly rolesToGrant?: readonly string[];
   /** ISO 8601. */
   readonly at: string;
   readonly attempts: number;
@@ -124,6 +131,8 @@ export interface ExternalSendersChange {
   /** ISO 8601. */
   readonly at: string;
   readonly errorCode?: string;
+  /** A refusal for a missing Exchange role: the role(s) an admin has to grant to the bot. */
+  readonly rolesToGrant?: readonly string[];
 }
 
 export interface UndeliveredNotice {

@@ -123,6 +123,40 @@ export const approvalStates: readonly [string, AccessRequest, Omit<ApprovalCardO
     { viewer: 'approver' },
   ],
   [
+    'waiting-for-directory',
+    {
+      ...pendingRequest,
+      status: 'waiting-for-directory',
+      decision,
+      journal: journal.slice(0, 1),
+      directoryWait: {
+        step: 'add-distribution-group-member',
+        attempt: 2,
+        since: '2026-11-22T09:30:05.000Z',
+        dueAt: '2026-11-22T09:30:50.000Z',
+        until: '2026-11-22T09:45:05.000Z',
+      },
+    },
+    { viewer: 'approver' },
+  ],
+  [
+    'failed-missing-role',
+    {
+      ...pendingRequest,
+      status: 'failed',
+      decision,
+      journal: journal.slice(0, 1),
+      failure: {
+        step: 'add-distribution-group-member',
+        errorCode: 'permission-denied',
+        rolesToGrant: ['Security Group Creation and Membership'],
+        at: approvedAt,
+        attempts: 1,
+      },
+    },
+    { viewer: 'approver' },
+  ],
+  [
     'rejected',
     { ...pendingRequest, status: 'rejected', decision: { outcome: 'rejected', by: adele, at: approvedAt, reason: 'Use the partner portal' } },
     { viewer: 'approver' },
