@@ -15,6 +15,7 @@ export const CardVerbs = {
   allowExternalSenders: 'approval.allowExternalSenders',
   confirmAllowExternalSenders: 'approval.confirmAllowExternalSenders',
   refresh: 'approval.refresh',
+  resubmit: 'request.resubmit',
 } as const;
 
 export type CardVerb = (typeof CardVerbs)[keyof typeof CardVerbs];

@@ -4,6 +4,8 @@ import type { TurnContext } from 'botbuilder';
 export interface ApproverCommands {
   /** "approvals here": approval cards go to this conversation from now on. */
   registerApprovalsHere(context: TurnContext): Promise<void>;
-  /** "pending": the requests waiting for a decision, as approval cards in this conversation. */
+  /** "escalations here": requests nobody decided in time go to this conversation from now on (escalation approvers). */
+  registerEscalationsHere(context: TurnContext): Promise<void>;
+  /** "pending": the requests waiting for a decision, grouped by age, then the oldest as approval cards. */
   listPending(context: TurnContext): Promise<void>;
 }

@@ -1,7 +1,7 @@
 import { type MessageCatalogue, type MessageKey, type Translator, defaultLocale } from '../src/i18n/message-catalogue';
 import { foldForMatching, wordsOf } from './validators/text-validators';
 
-export type Command = 'add-external' | 'help' | 'cancel' | 'approvals-here' | 'pending';
+export type Command = 'add-external' | 'help' | 'cancel' | 'approvals-here' | 'escalations-here' | 'pending';
 
 /** Where each command's words are, in every language ("add external|…", "externe toevoegen|…"). */
 export const commandKeys = {
@@ -9,6 +9,7 @@ export const commandKeys = {
   help: 'bot.command.help',
   cancel: 'bot.command.cancel',
   'approvals-here': 'bot.command.approvalsHere',
+  'escalations-here': 'bot.command.escalationsHere',
   pending: 'bot.command.pending',
 } as const satisfies Readonly<Record<Command, MessageKey>>;
 

@@ -55,6 +55,9 @@ export class MainDialog extends ComponentDialog {
       case 'approvals-here':
         await this.approverCommands.registerApprovalsHere(step.context);
         return step.endDialog();
+      case 'escalations-here':
+        await this.approverCommands.registerEscalationsHere(step.context);
+        return step.endDialog();
       case 'pending':
         await this.approverCommands.listPending(step.context);
         return step.endDialog();

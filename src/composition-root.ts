@@ -5,6 +5,7 @@ import { type RunningSimulator, startSimulator } from '../simulator/simulator-se
 import { loadTenantFile, sampleTenantPath } from '../simulator/tenant-file';
 import { createApprovalWorkflow } from './app/approval-workflow';
 import { ApproverRoster } from './app/approver-roster';
+import type { ApproverChecks } from './app/authorise-approver';
 import { IntakeService } from './app/intake-service';
 import { ProvisionRequest } from './app/provision-request';
 import { type Clock, systemClock } from './app/ports/clock';
@@ -89,6 +90,7 @@ export async function startBot(config: AppConfig, options: StartOptions = {}): P
   if (!directoryConfig) throw new Error('unreachable: no directory configuration');
 
   let approvers: ApproverRoster | undefined;
+  let escalationApprovers: ApproverRoster | undefined;
   try {
     const durable = createStorage(config.storage);
     const services = createDirectoryServices(directoryConfig, { clock, logger });
@@ -108,6 +110,18 @@ export async function startBot(config: AppConfig, options: StartOptions = {}): P
     // Who approves, kept in memory and read again in the background: no card press waits for Graph.
     approvers = new ApproverRoster({ directory, clock, logger: logger.child({ component: 'approvers' }) });
     approvers.start();
+    const approverRoster = approvers;
+    // Requests nobody decides in time also go to the escalation approvers, when there are any.
+    const escalationGroupId = config.approvalTimers.escalationGroupId;
+    if (escalationGroupId !== undefined) {
+      escalationApprovers = new ApproverRoster({ directory: services.approversOf(escalationGroupId), clock, logger: logger.child({ component: 'escalation-approvers' }) });
+      escalationApprovers.start();
+    }
+    const escalationRoster = escalationApprovers;
+    const approverChecks: ApproverChecks = {
+      isApprover: (userId) => approverRoster.isApprover(userId),
+      ...(escalationRoster !== undefined ? { isEscalationApprover: (userId: string) => escalationRoster.isApprover(userId) } : {}),
+    };
     const storage = options.storage ?? durable;
     // Dialog state is written at the end of every turn: on the local file store, behind the turn.
     const dialogState = options.storage ? writtenThrough(options.storage) : createDialogStateStorage(config.storage, logger.child({ component: 'dialog-state' }));
@@ -117,7 +131,7 @@ export async function startBot(config: AppConfig, options: StartOptions = {}): P
     const conversations = new ConversationDirectory(storage);
     const workflow = createApprovalWorkflow({
       store,
-      directory: approvers,
+      directory: approverChecks,
       notifier: notifierWithRequestLog(
         new TeamsNotifier({
           adapter,
@@ -144,6 +158,8 @@ export async function startBot(config: AppConfig, options: StartOptions = {}): P
       clock,
       logger,
       directoryWait: config.provisioning.directoryWait,
+      approvalTimers: config.approvalTimers,
+      intake,
     });
     const app = createBotApplication({
       intake,
@@ -152,7 +168,7 @@ export async function startBot(config: AppConfig, options: StartOptions = {}): P
       catalogue,
       logger,
       clock,
-      approvals: { workflow, store, directory: approvers, jobs, conversations },
+      approvals: { workflow, store, directory: approverChecks, jobs, conversations },
     });
     onTurnError = app.onTurnError;
     const healthProbe = new StorageRoundTripProbe(durable);
@@ -198,6 +214,7 @@ export async function startBot(config: AppConfig, options: StartOptions = {}): P
       stop: async () => {
         await waitCheck.stop();
         approvers?.stop();
+        escalationApprovers?.stop();
         await server.close();
         await jobs.drain();
         await dialogState.flush();
@@ -206,6 +223,7 @@ export async function startBot(config: AppConfig, options: StartOptions = {}): P
     };
   } catch (error) {
     approvers?.stop();
+    escalationApprovers?.stop();
     await embedded?.simulator.stop();
     throw error;
   }

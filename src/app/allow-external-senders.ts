@@ -2,11 +2,10 @@ import type { AccessRequest, ExternalSendersChange, TargetGroup } from '../domai
 import { ErrorCodes, isAppError, rolesToGrantOf } from './app-error';
 import type { DecisionRefusal } from '../domain/approval-policy';
 import { needsExternalSenders, recordExternalSenders } from '../domain/request-lifecycle';
-import { actorOf, loadForApprover, type ActingUser } from './authorise-approver';
+import { actorOf, loadForApprover, type ActingUser, type ApproverChecks } from './authorise-approver';
 import type { AuditTrail } from './audit-trail';
 import type { KeepInformed } from './keep-informed';
 import type { Clock } from './ports/clock';
-import type { Directory } from './ports/directory';
 import type { Logger } from './ports/logger';
 import type { RequestStore } from './ports/request-store';
 import { updateRequest } from './update-request';
@@ -30,7 +29,7 @@ export type AllowExternalSendersResult =
 
 export interface AllowExternalSendersDeps {
   readonly store: RequestStore;
-  readonly directory: Pick<Directory, 'isApprover'>;
+  readonly directory: ApproverChecks;
   readonly gateway: ExternalSendersGateway;
   readonly informed: KeepInformed;
   readonly clock: Clock;

@@ -5,7 +5,6 @@ import { KeepInformed } from './keep-informed';
 import type { AuditLog } from './ports/audit-log';
 import type { BackgroundJobs } from './ports/background-jobs';
 import type { Clock } from './ports/clock';
-import type { Directory } from './ports/directory';
 import type { Logger } from './ports/logger';
 import type { Notifier } from './ports/notifier';
 import type { RequestStore } from './ports/request-store';
@@ -14,10 +13,15 @@ import { RequestRouting } from './request-routing';
 import { ResumeDirectoryWaits } from './resume-directory-waits';
 import type { DirectoryWaitPolicy } from '../domain/directory-wait';
 import { RetryProvisioning } from './retry-provisioning';
+import { PendingApprovalTimers } from './pending-approval-timers';
+import type { RequestIntake } from './request-intake';
+import { ResubmitRequest } from './resubmit-request';
+import type { ApprovalTimerPolicy } from '../domain/approval-timers';
+import type { ApproverChecks } from './authorise-approver';
 
 export interface ApprovalWorkflowDependencies {
   readonly store: RequestStore;
-  readonly directory: Pick<Directory, 'isApprover'>;
+  readonly directory: ApproverChecks;
   readonly notifier: Notifier;
   readonly provisioner: Provisioner;
   readonly externalSenders: ExternalSendersGateway;
@@ -27,6 +31,10 @@ export interface ApprovalWorkflowDependencies {
   readonly logger: Logger;
   /** Waiting for the directory to catch up (default 15 s doubling, up to 15 minutes). */
   readonly directoryWait?: DirectoryWaitPolicy;
+  /** Reminders, escalation and expiry of requests nobody decides (and the escalation group, for the audit log). */
+  readonly approvalTimers: { readonly policy: ApprovalTimerPolicy; readonly escalationGroupId?: string };
+  /** Submits the same details again when a requester asks again for an expired request. */
+  readonly intake: Pick<RequestIntake, 'submit'>;
 }
 
 /** The use cases of the approval feature, wired to each other once. */
@@ -38,6 +46,10 @@ export interface ApprovalWorkflow {
   readonly runner: ProvisioningRunner;
   /** Resumes the requests whose wait for the directory is due (start-up, periodic check). */
   readonly directoryWaits: ResumeDirectoryWaits;
+  /** Reminds, escalates and expires the requests nobody decides (a sweep of their due times). */
+  readonly timers: PendingApprovalTimers;
+  /** Ask again: an expired request's details, submitted once more by its requester. */
+  readonly resubmit: ResubmitRequest;
 }
 
 export function createApprovalWorkflow(deps: ApprovalWorkflowDependencies): ApprovalWorkflow {
@@ -57,6 +69,17 @@ export function createApprovalWorkflow(deps: ApprovalWorkflowDependencies): Appr
   return {
     runner,
     directoryWaits: new ResumeDirectoryWaits({ store, runner, jobs, clock, logger }),
+    resubmit: new ResubmitRequest({ store, intake: deps.intake, audit, clock }),
+    timers: new PendingApprovalTimers({
+      store,
+      notifier: deps.notifier,
+      informed,
+      audit,
+      policy: deps.approvalTimers.policy,
+      ...(deps.approvalTimers.escalationGroupId !== undefined ? { escalationGroupId: deps.approvalTimers.escalationGroupId } : {}),
+      clock,
+      logger: logger.child({ component: 'timers' }),
+    }),
     routing: new RequestRouting({ store, informed, runner, jobs, audit }),
     decide: new DecideRequest({ store, directory, clock, audit }),
     retry: new RetryProvisioning({ store, directory, runner, jobs, audit }),

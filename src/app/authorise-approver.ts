@@ -1,5 +1,5 @@
 import type { AccessRequest, Actor } from '../domain/access-request';
-import { mayDecide, type DecisionPermission, type DecisionRefusal } from '../domain/approval-policy';
+import { isEscalated, mayDecide, type DecisionPermission, type DecisionRefusal } from '../domain/approval-policy';
 import type { AuditTrail } from './audit-trail';
 import type { Directory } from './ports/directory';
 import type { RequestStore } from './ports/request-store';
@@ -15,14 +15,17 @@ export function actorOf(user: ActingUser): Actor {
   return { aadObjectId: user.aadObjectId, name: user.name };
 }
 
+/** Who approves: the approvers group, and (for escalated requests) the escalation approvers group when there is one. */
+export interface ApproverChecks extends Pick<Directory, 'isApprover'> {
+  /** Member of the escalation approvers group (ESCALATION_APPROVERS_GROUP_ID); absent without escalation. */
+  readonly isEscalationApprover?: (userId: string) => Promise<boolean>;
+}
+
 /** Asks the directory now (not a cached card) whether the actor may act as an approver on this request. */
-export async function authoriseApprover(
-  directory: Pick<Directory, 'isApprover'>,
-  actor: ActingUser,
-  request: AccessRequest,
-): Promise<DecisionPermission> {
+export async function authoriseApprover(directory: ApproverChecks, actor: ActingUser, request: AccessRequest): Promise<DecisionPermission> {
   const isApprover = await directory.isApprover(actor.aadObjectId);
-  return mayDecide({ ...actor, isApprover }, request);
+  const isEscalationApprover = !isApprover && isEscalated(request) && directory.isEscalationApprover !== undefined && (await directory.isEscalationApprover(actor.aadObjectId));
+  return mayDecide({ ...actor, isApprover, isEscalationApprover }, request);
 }
 
 export type ApproverAccess =
@@ -32,7 +35,7 @@ export type ApproverAccess =
 
 export interface ApproverAccessDeps {
   readonly store: RequestStore;
-  readonly directory: Pick<Directory, 'isApprover'>;
+  readonly directory: ApproverChecks;
   readonly audit: AuditTrail;
 }
 

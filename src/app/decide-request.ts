@@ -3,9 +3,8 @@ import type { DecisionRefusal } from '../domain/approval-policy';
 import { decide } from '../domain/request-lifecycle';
 import type { AuditTrail } from './audit-trail';
 import type { Clock } from './ports/clock';
-import type { Directory } from './ports/directory';
 import type { RequestStore } from './ports/request-store';
-import { actorOf, loadForApprover, type ActingUser } from './authorise-approver';
+import { actorOf, loadForApprover, type ActingUser, type ApproverChecks } from './authorise-approver';
 import { updateRequest } from './update-request';
 
 export type { ActingUser } from './authorise-approver';
@@ -27,7 +26,7 @@ export type DecideResult =
 
 export interface DecideRequestDeps {
   readonly store: RequestStore;
-  readonly directory: Pick<Directory, 'isApprover'>;
+  readonly directory: ApproverChecks;
   readonly clock: Clock;
   readonly audit: AuditTrail;
 }

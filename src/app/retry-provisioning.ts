@@ -1,9 +1,8 @@
 import type { AccessRequest } from '../domain/access-request';
 import type { DecisionRefusal } from '../domain/approval-policy';
 import type { AuditTrail } from './audit-trail';
-import { actorOf, loadForApprover, type ActingUser } from './authorise-approver';
+import { actorOf, loadForApprover, type ActingUser, type ApproverChecks } from './authorise-approver';
 import type { BackgroundJobs } from './ports/background-jobs';
-import type { Directory } from './ports/directory';
 import type { RequestStore } from './ports/request-store';
 import type { ProvisioningRunner } from './provisioning-runner';
 
@@ -16,7 +15,7 @@ export type RetryResult =
 
 export interface RetryProvisioningDeps {
   readonly store: RequestStore;
-  readonly directory: Pick<Directory, 'isApprover'>;
+  readonly directory: ApproverChecks;
   readonly runner: Pick<ProvisioningRunner, 'run'>;
   readonly jobs: BackgroundJobs;
   readonly audit: AuditTrail;

@@ -7,7 +7,7 @@ import type { Clock } from '../app/ports/clock';
 import type { Logger } from '../app/ports/logger';
 import type { ApprovalWorkflow } from '../app/approval-workflow';
 import type { BackgroundJobs } from '../app/ports/background-jobs';
-import type { Directory } from '../app/ports/directory';
+import type { ApproverChecks } from '../app/authorise-approver';
 import type { RequestStore } from '../app/ports/request-store';
 import type { RequestIntake } from '../app/request-intake';
 import type { MessageCatalogue } from '../i18n/message-catalogue';
@@ -25,6 +25,7 @@ import { CancelCardAction } from './card-actions/cancel-card-action';
 import { ConfirmCardAction } from './card-actions/confirm-card-action';
 import { EditCardAction } from './card-actions/edit-card-action';
 import { StartCardAction } from './card-actions/start-card-action';
+import { ResubmitCardAction } from './card-actions/resubmit-card-action';
 import { ConversationDrafts } from './conversation-drafts';
 import { ConversationFlow } from './conversation-flow';
 import { TeamsBot } from './teams-bot';
@@ -44,7 +45,7 @@ export interface BotApplicationDependencies {
   readonly approvals: {
     readonly workflow: ApprovalWorkflow;
     readonly store: RequestStore;
-    readonly directory: Pick<Directory, 'isApprover'>;
+    readonly directory: ApproverChecks;
     readonly jobs: BackgroundJobs;
     /** Where proactive messages go; default on `storage`. */
     readonly conversations?: ConversationDirectory;
@@ -77,7 +78,7 @@ export function createBotApplication(deps: BotApplicationDependencies): BotAppli
     renderer,
     catalogue: deps.catalogue,
   };
-  const commands = new ApprovalCommands({ ...services, routing: workflow.routing });
+  const commands = new ApprovalCommands({ ...services, routing: workflow.routing, timers: workflow.timers });
   const main = new MainDialog(deps.catalogue, {
     intake: deps.intake,
     catalogue: deps.catalogue,
@@ -86,9 +87,10 @@ export function createBotApplication(deps: BotApplicationDependencies): BotAppli
     newDraftId: deps.newDraftId ?? newDraftId,
   }, commands);
   const flow = new ConversationFlow(main, privateState.createProperty<DialogState>('dialogState'));
+  const submissions = new SubmittedRequests(conversations, workflow.routing, jobs);
   const handlers: CardActionHandlers = {
     [CardVerbs.start]: new StartCardAction(flow, deps.catalogue),
-    [CardVerbs.confirm]: new ConfirmCardAction(deps.intake, drafts, deps.catalogue, deps.clock, new SubmittedRequests(conversations, workflow.routing, jobs)),
+    [CardVerbs.confirm]: new ConfirmCardAction(deps.intake, drafts, deps.catalogue, deps.clock, submissions),
     [CardVerbs.edit]: new EditCardAction(flow, drafts, deps.catalogue, deps.clock),
     [CardVerbs.cancel]: new CancelCardAction(drafts, deps.catalogue, deps.clock),
     [CardVerbs.approve]: new DecideCardAction('approved', workflow.decide, workflow.routing, jobs, services),
@@ -97,6 +99,7 @@ export function createBotApplication(deps: BotApplicationDependencies): BotAppli
     [CardVerbs.allowExternalSenders]: new AllowExternalSendersCardAction(services),
     [CardVerbs.confirmAllowExternalSenders]: new ConfirmAllowExternalSendersCardAction(workflow.allowExternalSenders, jobs, services),
     [CardVerbs.refresh]: new RefreshCardAction(services),
+    [CardVerbs.resubmit]: new ResubmitCardAction(workflow.resubmit, submissions, deps.catalogue),
   };
   const router = new CardActionRouter(handlers, deps.catalogue, deps.logger.child({ component: 'card-actions' }));
   const bot = new TeamsBot({ flow, router, catalogue: deps.catalogue, states: [privateState] });

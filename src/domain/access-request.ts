@@ -85,6 +85,24 @@ export interface AccessRequest {
   readonly updatedAt?: string;
   /** When reminders, escalation and expiry are due while the request waits for a decision (approval-timers.ts). */
   readonly timers?: ApprovalTimers;
+  /** More copies of the approval card, posted with reminders and the escalation: each is updated with every change. */
+  readonly cardCopies?: readonly CardCopyRef[];
+  /** An expired request asked again, with the same details, by its requester (request-resubmission.ts). */
+  readonly resubmission?: Resubmission;
+}
+
+/** One more message showing the approval card, and why it was posted (opaque to the domain, like approvalMessage). */
+export interface CardCopyRef {
+  readonly conversationKey: string;
+  readonly activityId: string;
+  readonly reason: 'reminder' | 'escalation';
+}
+
+export interface Resubmission {
+  /** ISO 8601: when the requester pressed "Ask again" (a claim, so that a double tap asks once). */
+  readonly claimedAt: string;
+  /** The new request, once it is stored. */
+  readonly requestId?: string;
 }
 
 /**

@@ -9,15 +9,25 @@ export interface DecidingActor {
   readonly tenantId: string;
   /** Transitive member of the approvers group, as the directory says now. */
   readonly isApprover: boolean;
+  /** Transitive member of the escalation approvers group (only asked about escalated requests). */
+  readonly isEscalationApprover?: boolean;
 }
 
 export type DecisionPermission = { readonly kind: 'allowed' } | { readonly kind: 'denied'; readonly reason: DecisionRefusal };
 
-/** Only approvers of the request's own tenant decide, and never on a request they made themselves. */
+/** The request went to the escalation approvers (nobody decided in time): they may act on it from then on. */
+export function isEscalated(request: AccessRequest): boolean {
+  return request.timers?.escalatedAt !== undefined;
+}
+
+/**
+ * Only approvers of the request's own tenant decide (and, once a request was escalated, the
+ * escalation approvers too), and never on a request they made themselves.
+ */
 export function mayDecide(actor: DecidingActor, request: AccessRequest): DecisionPermission {
   if (actor.tenantId.toLowerCase() !== request.tenantId.toLowerCase()) return { kind: 'denied', reason: 'other-tenant' };
   if (actor.aadObjectId.toLowerCase() === request.requester.aadObjectId.toLowerCase()) return { kind: 'denied', reason: 'own-request' };
-  if (!actor.isApprover) return { kind: 'denied', reason: 'not-approver' };
+  if (!actor.isApprover && !(actor.isEscalationApprover === true && isEscalated(request))) return { kind: 'denied', reason: 'not-approver' };
   return { kind: 'allowed' };
 }
 

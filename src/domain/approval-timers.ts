@@ -1,4 +1,4 @@
-import type { AccessRequest, ApprovalTimers } from './access-request';
+import type { AccessRequest, ApprovalTimers, CardCopyRef } from './access-request';
 import { expire, type Transition } from './request-lifecycle';
 import { addDays, addHours, type TimeRules } from './working-time';
 
@@ -144,4 +144,27 @@ export function expireUndecided(request: AccessRequest, policy: ApprovalTimerPol
 /** How long the request has waited for a decision at `now`, in ms (real time). */
 export function waitedMs(request: AccessRequest, now: Date): number {
   return Math.max(0, now.getTime() - Date.parse(request.createdAt));
+}
+
+/** Remembers one more copy of the approval card (posted with a reminder or the escalation), so every change updates it too. */
+export function recordCardCopy(request: AccessRequest, copy: CardCopyRef): AccessRequest {
+  const copies = request.cardCopies ?? [];
+  if (copies.some((known) => known.conversationKey === copy.conversationKey && known.activityId === copy.activityId)) return request;
+  return { ...request, cardCopies: [...copies, copy] };
+}
+
+/** Whether the escalation approvers' copy of the card was posted. */
+export function escalationPosted(request: AccessRequest): boolean {
+  return (request.cardCopies ?? []).some((copy) => copy.reason === 'escalation');
+}
+
+/** How long a request has waited, as the approvers' overview groups it. */
+export type AgeGroup = 'week' | 'days' | 'today';
+
+/** More than a week, one to seven days, or less than a day (real time). */
+export function ageGroupOf(waited: number): AgeGroup {
+  const day = 24 * 3_600_000;
+  if (waited > 7 * day) return 'week';
+  if (waited >= day) return 'days';
+  return 'today';
 }

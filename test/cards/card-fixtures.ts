@@ -3,6 +3,9 @@ import { confirmationCard, confirmationCardView, type ConfirmationStatus, type C
 import { welcomeCard, welcomeCardView } from '../../cards/welcome-card';
 import { approvalCard, approvalCardView, type ApprovalCardOptions } from '../../cards/approval-card';
 import type { AccessRequest } from '../../src/domain/access-request';
+import { ageGroupOf } from '../../src/domain/approval-timers';
+import { expiredRequestCard, expiredRequestCardView } from '../../cards/expired-request-card';
+import { pendingOverviewCard, pendingOverviewView } from '../../cards/pending-overview-card';
 import type { Translator } from '../../src/i18n/message-catalogue';
 
 /** A distribution group that only takes internal senders, for a brand-new mail contact. */
@@ -171,12 +174,37 @@ export function renderedApprovalCards(t: Translator): readonly [string, Adaptive
   ]);
 }
 
+const expiredRequest: AccessRequest = { ...pendingRequest, status: 'expired', updatedAt: '2026-12-04T17:00:00.000Z' };
+
+/** The requester's notice of an expired request (with Ask again), and the approvers' overview of what waits. */
+export function renderedTimerCards(t: Translator): readonly [string, AdaptiveCardJson][] {
+  const day = 24 * 3_600_000;
+  const waiting = (id: string, waitedMs: number, escalated = false) => ({
+    request: { ...pendingRequest, id, createdAt: new Date(Date.parse('2026-12-01T12:00:00.000Z') - waitedMs).toISOString() },
+    waitedMs,
+    age: ageGroupOf(waitedMs),
+    expiresAt: '2026-12-04T17:00:00.000Z',
+    escalated,
+  });
+  const overview = [waiting('R-OLD001', 9 * day, true), waiting('R-MID001', 2 * day + 3 * 3_600_000), waiting('R-NEW002', 5 * 3_600_000), waiting('R-NEW001', 21 * 60_000)];
+  return [
+    ['expired-request', expiredRequestCard(expiredRequestCardView(expiredRequest, { kind: 'open' }, t))],
+    ['expired-request-resubmitted', expiredRequestCard(expiredRequestCardView(expiredRequest, { kind: 'resubmitted', requestId: 'R-2B8Z4K' }, t))],
+    [
+      'expired-request-not-resubmitted',
+      expiredRequestCard(expiredRequestCardView(expiredRequest, { kind: 'not-resubmitted', reason: 'You are not an owner of Sales Partners.' }, t)),
+    ],
+    ['pending-overview', pendingOverviewCard(pendingOverviewView(overview, 4, t))],
+    ['pending-overview-escalated', pendingOverviewCard(pendingOverviewView(overview.slice(0, 1), 1, t, true))],
+  ];
+}
+
 /** Every card in every language: the language, the golden file's path under test/cards/golden, the card. */
 export function everyCardInEveryLanguage(catalogue: { readonly locales: readonly string[]; translator(locale: string): Translator }): readonly [string, string, AdaptiveCardJson][] {
   return catalogue.locales.flatMap((language) => {
     const t = catalogue.translator(language);
     // English golden files stay at the top of golden/, the others in a folder per language.
     const folder = language === 'en' ? '' : `${language}/`;
-    return [...renderedCards(t), ...renderedApprovalCards(t)].map(([name, card]): [string, string, AdaptiveCardJson] => [language, `${folder}${name}.json`, card]);
+    return [...renderedCards(t), ...renderedApprovalCards(t), ...renderedTimerCards(t)].map(([name, card]): [string, string, AdaptiveCardJson] => [language, `${folder}${name}.json`, card]);
   });
 }

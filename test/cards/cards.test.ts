@@ -76,8 +76,9 @@ describe('cards', () => {
     for (const file of templates) {
       const template: unknown = JSON.parse(readFileSync(join(templatesDir, file), 'utf8'));
       const verbs = [...new Set(executeActions(template).flatMap((action) => [action.verb, action.fallback?.data?.verb]))];
-      it(`${file}: ${verbs.join(', ')}`, async () => {
-        assert.ok(verbs.length > 0);
+      it(`${file}: ${verbs.join(', ') || 'no buttons'}`, async () => {
+        // A card without buttons (the pending overview) has no verbs; one with buttons must name them.
+        if (verbs.length === 0) assert.doesNotMatch(JSON.stringify(template), /"Action\./);
         for (const verb of verbs) {
           assert.ok(Object.values(CardVerbs).includes(verb as never), `${String(verb)} is not in CardVerbs`);
           const pressed = await new BotHarness().press(String(verb), { draftId: 'draft-1' });

@@ -6,6 +6,7 @@ import { catalogue } from './dialog-harness';
 import { ada, contosoFakeTenant, tenantId } from './contoso-fake-tenant';
 import { FakeRequestIntake } from './fake-request-intake';
 import { createApprovalWorkflow } from '../../src/app/approval-workflow';
+import { sampleTimerPolicy } from './sample-timer-policy';
 import { InProcessJobs } from '../../src/infrastructure/jobs/in-process-jobs';
 import { InMemoryRequestStore } from '../src/support/in-memory-request-store';
 import { MemoryAuditLog } from '../src/support/memory-audit-log';
@@ -50,10 +51,15 @@ export class BotHarness {
   readonly jobs = new InProcessJobs(this.logger);
   /** Entra object ids of the approvers group members. */
   readonly approverIds = new Set<string>();
+  /** Entra object ids of the escalation approvers group members. */
+  readonly escalationApproverIds = new Set<string>();
 
   constructor(intake?: RequestIntake) {
     this.intake = new FakeRequestIntake(contosoFakeTenant(), this.clock);
-    const directory = { isApprover: async (id: string) => this.approverIds.has(id) };
+    const directory = {
+      isApprover: async (id: string) => this.approverIds.has(id),
+      isEscalationApprover: async (id: string) => this.escalationApproverIds.has(id),
+    };
     const workflow = createApprovalWorkflow({
       store: this.store,
       directory,
@@ -64,6 +70,8 @@ export class BotHarness {
       jobs: this.jobs,
       clock: this.clock,
       logger: this.logger,
+      approvalTimers: { policy: sampleTimerPolicy },
+      intake: intake ?? this.intake,
     });
     const app = createBotApplication({
       approvals: { workflow, store: this.store, directory, jobs: this.jobs },

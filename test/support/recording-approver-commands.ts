@@ -7,6 +7,9 @@ export class RecordingApproverCommands implements ApproverCommands {
   async registerApprovalsHere(_context: TurnContext): Promise<void> {
     this.calls.push('approvals-here');
   }
+  async registerEscalationsHere(_context: TurnContext): Promise<void> {
+    this.calls.push('escalations-here');
+  }
   async listPending(_context: TurnContext): Promise<void> {
     this.calls.push('pending');
   }

@@ -11,6 +11,7 @@ export interface StoredConversation extends Reader {
 
 const keys = {
   approvalsPointer: 'conversations/approvals',
+  escalationsPointer: 'conversations/escalations',
   byId: (conversationId: string) => `conversations/by-id/${conversationId}`,
   request: (requestId: string) => `conversations/request/${requestId}`,
   approverUsers: 'conversations/approver-users',
@@ -21,7 +22,7 @@ export const maxRefreshUsers = 60;
 
 /**
  * The conversations the bot writes to on its own (proactive messages), kept in the durable
- * store: the approvals conversation an approver registered (and every earlier one, so cards
+ * store: the approvals conversation an approver registered, the escalation approvers' one (and every earlier one, so cards
  * posted there can still be updated), the conversation each request was made in, and the Teams
  * user ids of approvers who used the bot (for the cards' refresh list).
  */
@@ -30,20 +31,38 @@ export class ConversationDirectory {
 
   /** The current approvals conversation, with its key (the conversation id). */
   async approvals(): Promise<{ key: string; conversation: StoredConversation } | undefined> {
-    const items = await this.storage.read([keys.approvalsPointer]);
-    const key: unknown = (items[keys.approvalsPointer] as { conversationId?: unknown } | undefined)?.conversationId;
+    return this.pointedTo(keys.approvalsPointer);
+  }
+
+  /** Makes this conversation the approvals conversation; returns its key. */
+  async setApprovals(conversation: StoredConversation): Promise<string> {
+    return this.point(keys.approvalsPointer, conversation);
+  }
+
+  /** The conversation of the escalation approvers ("escalations here"), with its key. */
+  async escalations(): Promise<{ key: string; conversation: StoredConversation } | undefined> {
+    return this.pointedTo(keys.escalationsPointer);
+  }
+
+  /** Makes this conversation the escalation approvers' conversation; returns its key. */
+  async setEscalations(conversation: StoredConversation): Promise<string> {
+    return this.point(keys.escalationsPointer, conversation);
+  }
+
+  private async pointedTo(pointer: string): Promise<{ key: string; conversation: StoredConversation } | undefined> {
+    const items = await this.storage.read([pointer]);
+    const key: unknown = (items[pointer] as { conversationId?: unknown } | undefined)?.conversationId;
     if (typeof key !== 'string') return undefined;
     const conversation = await this.byKey(key);
     return conversation ? { key, conversation } : undefined;
   }
 
-  /** Makes this conversation the approvals conversation; returns its key. */
-  async setApprovals(conversation: StoredConversation): Promise<string> {
+  private async point(pointer: string, conversation: StoredConversation): Promise<string> {
     const key = conversation.reference.conversation?.id;
-    if (!key) throw new Error('An approvals conversation needs a conversation id');
+    if (!key) throw new Error('A conversation to post to needs a conversation id');
     await this.storage.write({
       [keys.byId(key)]: { ...conversation, eTag: '*' },
-      [keys.approvalsPointer]: { conversationId: key, eTag: '*' },
+      [pointer]: { conversationId: key, eTag: '*' },
     });
     return key;
   }

@@ -2,8 +2,19 @@ import { CardFactory, MessageFactory, type CloudAdapter, type TurnContext } from
 import { directoryWaitParams, errorReason, stepName } from '../../../cards/approval-card';
 import type { AccessRequest } from '../../domain/access-request';
 import type { Logger } from '../../app/ports/logger';
-import type { ApprovalPublication, Delivery, Notifier, RequesterNotice } from '../../app/ports/notifier';
-import type { MessageCatalogue } from '../../i18n/message-catalogue';
+import type {
+  ApprovalPublication,
+  ApproverAudience,
+  CopyPosting,
+  Delivery,
+  Notifier,
+  ReminderNotice,
+  RequesterNotice,
+} from '../../app/ports/notifier';
+import { expiredRequestCard, expiredRequestCardView } from '../../../cards/expired-request-card';
+import { elapsedSpan, spanText } from '../../../cards/time-span';
+import { expiredWithin } from '../../../cards/request-timing';
+import type { MessageCatalogue, Translator } from '../../i18n/message-catalogue';
 import type { Reader } from '../../i18n/reader';
 import type { ApprovalCardRenderer } from '../approval-card-renderer';
 import type { ConversationDirectory, StoredConversation } from './conversation-directory';
@@ -37,6 +48,72 @@ export class TeamsNotifier implements Notifier {
   constructor(private readonly deps: TeamsNotifierDependencies) {}
 
   async publishApprovalCard(request: AccessRequest): Promise<ApprovalPublication> {
+    const publication = await this.publishFirstCopy(request);
+    await this.updateOtherCopies(request);
+    return publication;
+  }
+
+  async remindApprovers(request: AccessRequest, reminder: ReminderNotice, audience: ApproverAudience): Promise<CopyPosting> {
+    const target = audience === 'approvers' ? await this.deps.conversations.approvals() : await this.deps.conversations.escalations();
+    if (!target) return { kind: 'no-conversation' };
+    const t = this.deps.catalogue.translator(target.conversation);
+    const text = t('notice.approvers.reminder', { ...this.quote(request, reminder.at, t), number: reminder.number, of: reminder.of });
+    return this.postCopy(request, target, text);
+  }
+
+  async postEscalation(request: AccessRequest, at: string): Promise<CopyPosting> {
+    const target = await this.deps.conversations.escalations();
+    if (!target) return { kind: 'no-conversation' };
+    const t = this.deps.catalogue.translator(target.conversation);
+    return this.postCopy(request, target, t('notice.approvers.escalation', this.quote(request, at, t)));
+  }
+
+  /** What a reminder or an escalation says about the request: who asks what, how long it has waited, when it expires. */
+  private quote(request: AccessRequest, at: string, t: Translator): Record<string, string | Date> {
+    const waited = Math.max(0, Date.parse(at) - Date.parse(request.createdAt));
+    return {
+      requestId: request.id,
+      requester: request.requester.name,
+      name: request.person.displayName,
+      email: request.person.email,
+      group: request.group.displayName,
+      reason: request.reason,
+      waited: spanText(elapsedSpan(waited), t),
+      expiresAt: new Date(request.timers?.expiresAt ?? at),
+    };
+  }
+
+  /** A message with `text` and a new copy of the approval card below it. */
+  private async postCopy(request: AccessRequest, target: { key: string; conversation: StoredConversation }, text: string): Promise<CopyPosting> {
+    const card = await this.deps.renderer.render(request, { viewer: 'approver', reader: target.conversation });
+    try {
+      let activityId = '';
+      await this.inConversation(target.conversation, async (context) => {
+        activityId = (await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card), text)))?.id ?? '';
+      });
+      return { kind: 'posted', conversationKey: target.key, activityId };
+    } catch (error) {
+      return { kind: 'undeliverable', reason: deliveryFailure(error) };
+    }
+  }
+
+  /** The copies posted with reminders and the escalation follow the request too; one that cannot be reached is logged and skipped. */
+  private async updateOtherCopies(request: AccessRequest): Promise<void> {
+    for (const copy of request.cardCopies ?? []) {
+      const conversation = await this.deps.conversations.byKey(copy.conversationKey);
+      if (!conversation) continue;
+      const card = await this.deps.renderer.render(request, { viewer: 'approver', reader: conversation });
+      try {
+        await this.inConversation(conversation, (context) =>
+          context.updateActivity({ type: 'message', id: copy.activityId, attachments: [CardFactory.adaptiveCard(card)] }),
+        );
+      } catch (error) {
+        this.deps.logger.warn('card copy not updated', { requestId: request.id, copy: copy.reason, reason: deliveryFailure(error) });
+      }
+    }
+  }
+
+  private async publishFirstCopy(request: AccessRequest): Promise<ApprovalPublication> {
     const existing = request.approvalMessage;
     const target = existing
       ? await this.deps.conversations.byKey(existing.conversationKey).then((c) => (c ? { key: existing.conversationKey, conversation: c } : undefined))
@@ -65,9 +142,13 @@ export class TeamsNotifier implements Notifier {
   async notifyRequester(request: AccessRequest, notice: RequesterNotice): Promise<Delivery> {
     const conversation = await this.deps.conversations.forRequest(request.id);
     if (!conversation) return { kind: 'undeliverable', reason: 'conversation-unknown' };
-    const text = this.noticeText(request, notice, conversation);
+    // An expired request comes as a card: the notice, and Ask again (one tap sends the same details again).
+    const message =
+      notice === 'expired'
+        ? MessageFactory.attachment(CardFactory.adaptiveCard(expiredRequestCard(expiredRequestCardView(request, { kind: 'open' }, this.deps.catalogue.translator(conversation)))))
+        : MessageFactory.text(this.noticeText(request, notice, conversation));
     try {
-      await this.inConversation(conversation, (context) => context.sendActivity(MessageFactory.text(text)));
+      await this.inConversation(conversation, (context) => context.sendActivity(message));
       return { kind: 'delivered' };
     } catch (error) {
       return { kind: 'undeliverable', reason: deliveryFailure(error) };
@@ -93,6 +174,8 @@ export class TeamsNotifier implements Notifier {
           step: stepName(request.failure?.step ?? 'unknown', t),
           reason: errorReason(request.failure?.errorCode, t, request.failure?.rolesToGrant),
         });
+      case 'expired':
+        return t('notice.requester.expired', { ...params, within: expiredWithin(request, t) });
       case 'waiting-for-directory':
         return t('notice.requester.waiting-for-directory', { ...params, ...directoryWaitParams(request, t) });
       default:

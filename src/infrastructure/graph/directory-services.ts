@@ -26,6 +26,8 @@ export interface DirectoryServices {
   readonly tenantId: () => Promise<string>;
   /** Who the app is to Exchange (Get-ManagementRoleAssignment -RoleAssignee), when known. */
   readonly exchangeRoleAssignee?: string;
+  /** The members of another approvers group (the escalation approvers), read as the approvers group is. */
+  approversOf(groupId: string): Pick<GraphDirectory, 'isApprover' | 'approverIds'>;
 }
 
 /** The name the simulated tenant's Exchange knows the app by (any value works there). */
@@ -68,13 +70,9 @@ export function createDirectoryServices(config: DirectoryConfig, deps: Directory
     logger: deps.logger.child({ component: 'exchange' }),
     ...(roleAssignee !== undefined ? { roleAssignee } : {}),
   });
-  const directory = new GraphDirectory({
-    graph: graphClient,
-    exchange,
-    approversGroupId: config.approversGroupId,
-    clock: deps.clock,
-    logger: deps.logger.child({ component: 'directory' }),
-  });
+  const directoryFor = (approversGroupId: string): GraphDirectory =>
+    new GraphDirectory({ graph: graphClient, exchange, approversGroupId, clock: deps.clock, logger: deps.logger.child({ component: 'directory' }) });
+  const directory = directoryFor(config.approversGroupId);
   return {
     directory,
     exchange,
@@ -82,6 +80,7 @@ export function createDirectoryServices(config: DirectoryConfig, deps: Directory
     graphClient,
     exchangeClient,
     tenantId,
+    approversOf: directoryFor,
     ...(roleAssignee !== undefined ? { exchangeRoleAssignee: roleAssignee } : {}),
   };
 }

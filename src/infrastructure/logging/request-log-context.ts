@@ -15,5 +15,7 @@ export function notifierWithRequestLog(inner: Notifier): Notifier {
   return {
     publishApprovalCard: (request) => withLogFields({ requestId: request.id }, () => inner.publishApprovalCard(request)),
     notifyRequester: (request, notice) => withLogFields({ requestId: request.id }, () => inner.notifyRequester(request, notice)),
+    remindApprovers: (request, reminder, audience) => withLogFields({ requestId: request.id }, () => inner.remindApprovers(request, reminder, audience)),
+    postEscalation: (request, at) => withLogFields({ requestId: request.id }, () => inner.postEscalation(request, at)),
   };
 }

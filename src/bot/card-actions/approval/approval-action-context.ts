@@ -1,7 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import { turnActor, turnTenantId } from '../../../../dialogs/turn-actor';
-import type { ActingUser } from '../../../app/authorise-approver';
-import type { Directory } from '../../../app/ports/directory';
+import { authoriseApprover, type ActingUser, type ApproverChecks } from '../../../app/authorise-approver';
 import type { RequestStore } from '../../../app/ports/request-store';
 import type { AccessRequest } from '../../../domain/access-request';
 import type { MessageCatalogue } from '../../../i18n/message-catalogue';
@@ -13,7 +12,7 @@ import { readerOf } from '../../../i18n/reader';
 /** What every approval card action needs. */
 export interface ApprovalActionServices {
   readonly store: RequestStore;
-  readonly directory: Pick<Directory, 'isApprover'>;
+  readonly directory: ApproverChecks;
   readonly conversations: ConversationDirectory;
   readonly renderer: ApprovalCardRenderer;
   readonly catalogue: MessageCatalogue;
@@ -50,10 +49,8 @@ export async function cardFor(
   services: ApprovalActionServices,
   options: Omit<ApprovalCardRequest, 'viewer' | 'reader'> = {},
 ): Promise<CardActionResult> {
-  const isApprover = await services.directory.isApprover(actor.aadObjectId);
-  const ownRequest = actor.aadObjectId.toLowerCase() === request.requester.aadObjectId.toLowerCase();
-  const sameTenant = actor.tenantId.toLowerCase() === request.tenantId.toLowerCase();
-  const viewer = isApprover && !ownRequest && sameTenant ? 'approver' : 'observer';
+  // The approval policy decides who gets the buttons: approvers (and escalation approvers once escalated), never on their own request.
+  const viewer = (await authoriseApprover(services.directory, actor, request)).kind === 'allowed' ? 'approver' : 'observer';
   if (viewer === 'approver' && context.activity.from?.id) await services.conversations.rememberApproverUser(context.activity.from.id);
   const card = await services.renderer.render(request, { viewer, reader: readerOf(context.activity), ...options });
   return { kind: 'card', card };

@@ -32,7 +32,7 @@ describe('request ids on the logs of background work', () => {
     ]);
   });
 
-  it('lines logged while the approval card is published or the requester is told carry the requestId', async () => {
+  it('lines logged while the approval card is published, the requester told or the approvers reminded carry the requestId', async () => {
     const out = new CapturedLines();
     const log = createLogger({ destination: out });
     const request = sampleRequest();
@@ -45,9 +45,19 @@ describe('request ids on the logs of background work', () => {
         log.info('telling');
         return { kind: 'delivered' };
       },
+      remindApprovers: async () => {
+        log.info('reminding');
+        return { kind: 'no-conversation' };
+      },
+      postEscalation: async () => {
+        log.info('escalating');
+        return { kind: 'no-conversation' };
+      },
     });
     assert.deepEqual(await notifier.publishApprovalCard(request), { kind: 'updated' });
     assert.deepEqual(await notifier.notifyRequester(request, 'approved'), { kind: 'delivered' });
-    assert.deepEqual(out.lines.map((line) => line['requestId']), [request.id, request.id]);
+    assert.deepEqual(await notifier.remindApprovers(request, { number: 1, of: 3, at: request.createdAt }, 'approvers'), { kind: 'no-conversation' });
+    assert.deepEqual(await notifier.postEscalation(request, request.createdAt), { kind: 'no-conversation' });
+    assert.deepEqual(out.lines.map((line) => line['requestId']), [request.id, request.id, request.id, request.id]);
   });
 });
