@@ -401,12 +401,12 @@ describe('approval and provisioning over HTTP (the running bot, the simulated te
     assert.deepEqual(buttons(world.approvalCard(id)), [t('card.approval.approve'), t('card.approval.reject')]);
   });
 
-  it('"pending" lists the waiting requests for an approver', async () => {
+  it('"pending" gives an approver the overview of what waits, then the oldest as approval cards', async () => {
     await world.inApprovals(alex).say('approvals here');
     const id = await world.submit(world.personal(megan), jane, 'Sales Partners');
     const listed = await world.personal(adele).say('pending');
     assert.deepEqual(listed.sent.map(sentText), [
-      t('bot.approvals.pendingList', { count: 1 }),
+      `[card] ${t('card.pending.title', { count: 1 })}`,
       `[card] ${t('card.approval.title', { requestId: id, name: 'Jane Doe', group: 'Sales Partners' })}`,
     ]);
   });

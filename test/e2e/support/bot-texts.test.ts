@@ -21,8 +21,8 @@ describe('e2e harness: bot texts as patterns', () => {
   it('matches a counted message whatever the count, in every plural form of the language', () => {
     for (const locale of MessageCatalogue.load(projectLocalesDir()).locales) {
       const said = MessageCatalogue.load(projectLocalesDir()).translator(locale);
-      const pattern = countedPattern(said, 'bot.approvals.pendingList');
-      for (const count of [0, 1, 2, 7, 11, 21, 112]) assert.match(said('bot.approvals.pendingList', { count }), pattern);
+      const pattern = countedPattern(said, 'card.pending.title');
+      for (const count of [0, 1, 2, 7, 11, 21, 112]) assert.match(said('card.pending.title', { count }), pattern);
       assert.doesNotMatch(said('bot.approvals.pendingNone'), pattern);
       const groups = countedPattern(said, 'intake.group.choose', { query: 'Sales' }, { list: '.*' });
       assert.match(said('intake.group.choose', { count: 3, query: 'Sales', list: '1. A\n\n2. B' }).replace(/\s+/g, ' '), groups);
