@@ -1,6 +1,7 @@
 import type { AccessRequest, JournalEntry } from '../src/domain/access-request';
 import { needsExternalSenders } from '../src/domain/request-lifecycle';
-import type { Translator } from '../src/i18n/message-catalogue';
+import { literalText, type TrustedMarkdown, trustedMarkdown } from '../src/i18n/literal-text';
+import type { MessageParams, Translator } from '../src/i18n/message-catalogue';
 import { type AdaptiveCardJson, expandCardTemplate } from './adaptive-card';
 import { cardDateTime } from './card-time';
 import { requestSummaryElements, requestSummaryView, type TextColor } from './request-summary';
@@ -51,22 +52,22 @@ export interface ApprovalCardView {
 
 const maxRefreshUserIds = 60;
 
-/** The translated name of a provisioning step (journal names, plus the runner's `plan`, `read-directory`, `unknown`). */
-export function stepName(step: string, t: Translator): string {
+/** The translated name of a provisioning step (journal names, plus the runner's `plan`, `read-directory`, `unknown`), for a message parameter. */
+export function stepName(step: string, t: Translator): TrustedMarkdown {
   try {
-    return t(`card.approval.stepName.${step}`);
+    return trustedMarkdown(t(`card.approval.stepName.${step}`));
   } catch {
-    return step;
+    return trustedMarkdown(literalText(step));
   }
 }
 
-/** The translated reason for an error code (the error catalogue), or a generic one. */
-export function errorReason(code: string | undefined, t: Translator): string {
-  if (code === undefined) return t('card.approval.unknownReason');
+/** The translated reason for an error code (the error catalogue), or a generic one, for a message parameter. */
+export function errorReason(code: string | undefined, t: Translator): TrustedMarkdown {
+  if (code === undefined) return trustedMarkdown(t('card.approval.unknownReason'));
   try {
-    return t(`error.${code}`);
+    return trustedMarkdown(t(`error.${code}`));
   } catch {
-    return t('card.approval.unknownReason');
+    return trustedMarkdown(t('card.approval.unknownReason'));
   }
 }
 
@@ -85,7 +86,7 @@ function statusOf(request: AccessRequest, t: Translator): Pick<ApprovalCardView,
     at: request.decision ? cardDateTime(request.decision.at) : '',
     reason: request.decision?.reason ?? '',
   };
-  const text = (status: AccessRequest['status'], extra: Record<string, string> = {}): string =>
+  const text = (status: AccessRequest['status'], extra: MessageParams = {}): string =>
     t(`card.approval.status.${status}`, { ...params, ...extra });
   switch (request.status) {
     case 'pending-approval':

@@ -16,7 +16,7 @@ async function main(): Promise<number> {
   const logger = createLogger({ level: config.ok && ['debug', 'trace'].includes(config.value.bot.logLevel) ? config.value.bot.logLevel : 'warn', stream: 'stderr' });
   const run = await runDoctor(config, { logger });
   const noColor = (process.env['NO_COLOR'] ?? '') !== '';
-  const t = MessageCatalogue.load(projectLocalesDir()).translator(undefined);
+  const t = MessageCatalogue.load(projectLocalesDir()).plainTranslator(undefined);
   process.stdout.write(renderDoctorReport(run.intro, run.results, t, { color: process.stdout.isTTY === true && !noColor }));
   return doctorExitCode(run.results);
 }

@@ -1,7 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { literalText, TrustedMarkdown } from './literal-text';
 
-export type MessageParams = Readonly<Record<string, string | number>>;
+/**
+ * A message's parameters. Strings are values from outside the catalogue (names, reasons, group
+ * names...): for Teams they are shown literally (see literal-text.ts). Text that is already
+ * markdown, such as another translated message, passes as `TrustedMarkdown`.
+ */
+export type MessageParams = Readonly<Record<string, string | number | TrustedMarkdown>>;
 
 /** Turns a message key and its parameters into user-facing text in one locale. */
 export interface Translator {
@@ -48,8 +54,20 @@ export class MessageCatalogue {
     return this.catalogues.get(defaultLocale)?.has(key) ?? false;
   }
 
-  /** A translator for a Teams locale such as "en-US" or "nl-NL"; unknown languages get English. */
+  /**
+   * A translator for a Teams locale such as "en-US" or "nl-NL"; unknown languages get English. Its
+   * text is Teams markdown: string parameters are escaped so they show literally.
+   */
   translator(locale: string | undefined): Translator {
+    return this.translatorFor(locale, literalText);
+  }
+
+  /** A translator for a terminal (the doctor's report): parameters are inserted as they are. */
+  plainTranslator(locale: string | undefined): Translator {
+    return this.translatorFor(locale, (value) => value);
+  }
+
+  private translatorFor(locale: string | undefined, shown: (value: string) => string): Translator {
     const language = (locale ?? defaultLocale).toLowerCase().split(/[-_]/)[0] ?? defaultLocale;
     const chosen = this.catalogues.has(language) ? language : defaultLocale;
     const primary = this.catalogues.get(chosen);
@@ -57,9 +75,12 @@ export class MessageCatalogue {
     const translate = (key: string, params: MessageParams = {}): string => {
       const template = primary?.get(key) ?? fallback?.get(key);
       if (template === undefined) throw new Error(`No message "${key}" in the catalogue`);
-      return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-        Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole,
-      );
+      return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+        if (!Object.prototype.hasOwnProperty.call(params, name)) return whole;
+        const value = params[name];
+        if (value instanceof TrustedMarkdown) return value.markdown;
+        return typeof value === 'string' ? shown(value) : String(value);
+      });
     };
     return Object.assign(translate, { locale: chosen });
   }

@@ -8,6 +8,7 @@ import { MessageCatalogue, projectLocalesDir } from '../../src/i18n/message-cata
 import { BotHarness } from '../support/bot-harness';
 import { adaptiveCardProblems, executeActions } from '../support/adaptive-card-checks';
 import { t } from '../support/dialog-harness';
+import { markupOf, shownText } from '../support/teams-markdown';
 import { distributionSubject, guestSubject, renderedApprovalCards, renderedCards } from './card-fixtures';
 
 // dist/test/cards -> the source tree's test/cards and cards/templates
@@ -43,9 +44,13 @@ describe('cards', () => {
     assert.ok(distribution.includes(t('card.summary.path.mailContact.create', { name: 'Jane Doe', email: 'jane.doe@fabrikam.com', group: 'Sales Partners' })));
   });
 
-  it('user text in a card stays text: markup and quotes in a reason are carried as they are', () => {
+  it('user text in a card stays text: markup and quotes in a reason show as they were typed', () => {
     const card = confirmationCard(confirmationCardView('draft-2', guestSubject, { kind: 'open' }, t));
-    assert.ok(JSON.stringify(card).includes(JSON.stringify(guestSubject.reason)));
+    const reason = JSON.stringify(card).match(/"title":"Reason","value":("[^"\\]*(?:\\.[^"\\]*)*")/)?.[1];
+    assert.ok(reason !== undefined);
+    const value = JSON.parse(reason) as string;
+    assert.deepEqual(markupOf(value), []);
+    assert.equal(shownText(value), guestSubject.reason);
   });
 
   it('a template expression typed by a user is shown literally, never evaluated', () => {

@@ -5,11 +5,12 @@ import type { TurnContext } from 'botbuilder';
 import { MainDialog } from '../../dialogs/main-dialog';
 import type { PendingDraft } from '../../dialogs/intake-values';
 import { DialogConversation, intakeDependencies, t } from '../support/dialog-harness';
+import { trustedMarkdown } from '../../src/i18n/literal-text';
 
 const draft: PendingDraft = sampleDraft({ id: 'draft-9', updatedAt: '2026-11-02T10:00:00.000Z' });
 
 const fieldQuestion = t('intake.edit.ask', {
-  list: ['E-mail address', 'First name', 'Last name', 'Display name', 'Company', 'Group', 'Reason'].map((label, i) => `${i + 1}. ${label}`).join('\n\n'),
+  list: trustedMarkdown(['E-mail address', 'First name', 'Last name', 'Display name', 'Company', 'Group', 'Reason'].map((label, i) => `${i + 1}. ${label}`).join('\n\n')),
 });
 
 describe('EditDraftDialog (through MainDialog)', () => {

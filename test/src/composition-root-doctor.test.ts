@@ -14,7 +14,7 @@ import { loadTenantFile, sampleTenantPath } from '../../simulator/tenant-file';
 import { ScriptedHttpServer } from './support/scripted-http-server';
 
 const approversGroupId = '7896c217-1928-4f2e-a984-e50cc4ab967e';
-const t = MessageCatalogue.load(projectLocalesDir()).translator('en');
+const t = MessageCatalogue.load(projectLocalesDir()).plainTranslator('en');
 
 
 describe('npm run doctor: the checks against a simulated tenant (runDoctor)', function () {

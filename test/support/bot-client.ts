@@ -75,6 +75,6 @@ export function sentText(activity: Record<string, unknown>): string {
   const attachments = activity['attachments'] as { contentType: string; content: { text?: string; body?: { text?: string }[] } }[] | undefined;
   const attachment = attachments?.[0];
   if (attachment?.contentType === 'application/vnd.microsoft.card.adaptive') return `[card] ${attachment.content.body?.[0]?.text ?? ''}`;
-  if (attachment?.contentType === 'application/vnd.microsoft.card.hero') return attachment.content.text ?? '';
+  if (attachment?.contentType === 'application/vnd.microsoft.card.hero') return attachment.content.text ?? (typeof activity['text'] === 'string' ? activity['text'] : '');
   return typeof activity['text'] === 'string' ? activity['text'] : '';
 }

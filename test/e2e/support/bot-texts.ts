@@ -1,3 +1,4 @@
+import { plain } from './teams-client';
 import { MessageCatalogue, projectLocalesDir, type MessageParams, type Translator } from '../../../src/i18n/message-catalogue';
 
 /**
@@ -10,16 +11,13 @@ export function botTexts(): Translator {
 
 /**
  * A message as a pattern whose `captures` parameters match `capturePatterns` (named groups), e.g.
- * the request id in "Request {requestId} is submitted ...". Markdown markers and runs of white
- * space are treated the way TeamsClient reads visible text.
+ * the request id in "Request {requestId} is submitted ...". The markdown is read the way
+ * TeamsClient reads visible text.
  */
 export function textPattern(t: Translator, key: string, capturePatterns: Readonly<Record<string, string>>, params: MessageParams = {}): RegExp {
   const marker = (name: string): string => `\u0001${name}\u0001`;
   const markers = Object.fromEntries(Object.keys(capturePatterns).map((name) => [name, marker(name)]));
-  const text = t(key, { ...params, ...markers })
-    .replace(/\*\*/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+  const text = plain(t(key, { ...params, ...markers }));
   let source = text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   for (const [name, pattern] of Object.entries(capturePatterns)) source = source.replace(marker(name), `(?<${name}>${pattern})`);
   return new RegExp(source);
