@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import type { Storage, TurnContext } from 'botbuilder';
-import { type RunningSimulator, startSimulator } from '../simulator/simulator-server';
-import { loadTenantFile, sampleTenantPath } from '../simulator/tenant-file';
 import { createApprovalWorkflow } from './app/approval-workflow';
 import { IntakeService } from './app/intake-service';
 import { ProvisionRequest } from './app/provision-request';
@@ -18,7 +16,8 @@ import { TeamsNotifier } from './bot/proactive/teams-notifier';
 import { createCloudAdapter } from './bot/cloud-adapter-factory';
 import type { DirectoryConfig } from './config/directory-config';
 import type { ConfigResult } from './config/config-result';
-import { type AppConfig, sampleTenantApproversGroupId } from './config/load-config';
+import { type AppConfig, noDirectoryConfigured } from './config/load-config';
+import { isLoopbackUrl } from './config/directory-config';
 import type { StorageConfig } from './config/storage-config';
 import { configurationResult, doctorChecks, runDoctorChecks, type StorageTarget } from './app/doctor/doctor-checks';
 import { type CheckResult, type DoctorMessage, message } from './app/doctor/doctor-result';
@@ -43,6 +42,11 @@ export interface StartOptions {
   readonly storage?: Storage;
   /** Access requests; default a StorageRequestStore on the configured store. */
   readonly requestStore?: RequestStore;
+  /**
+   * The directory to use when the configuration names none: the simulated tenant that a local run
+   * (scripts/local-bot.ts) starts. The production entry point never passes it.
+   */
+  readonly directory?: DirectoryConfig;
 }
 
 export interface RunningBot {
@@ -51,144 +55,126 @@ export interface RunningBot {
   readonly port: number;
   /** The directory the bot uses. */
   readonly directory: DirectoryConfig;
-  /** The embedded simulated tenant, when nothing else was configured. */
-  readonly simulator?: RunningSimulator;
   /** Background work (provisioning, notifications): tests wait for it with `jobs.drain()`. */
   readonly jobs: InProcessJobs;
   stop(): Promise<void>;
 }
 
-async function embeddedSimulator(config: AppConfig, approversGroupId: string | undefined): Promise<{ simulator: RunningSimulator; directory: DirectoryConfig }> {
-  const simulator = await startSimulator({ tenant: loadTenantFile(config.local.tenantFile ?? sampleTenantPath()), port: config.local.simulatorPort });
-  const directory: DirectoryConfig = Object.freeze({
-    tenantId: simulator.tenantId,
-    graphBaseUrl: simulator.graphBaseUrl,
-    exchangeBaseUrl: simulator.exchangeBaseUrl,
-    credential: Object.freeze({ kind: 'none' as const }),
-    approversGroupId: approversGroupId ?? sampleTenantApproversGroupId,
-    hideMailContactsFromAddressLists: false,
-    exchangeConcurrency: 1,
-  });
-  return { simulator, directory };
+/** The configured directory, or the one a local run passed; undefined when there is neither. */
+function directoryOf(config: AppConfig, override: DirectoryConfig | undefined): DirectoryConfig | undefined {
+  return config.tenant.kind === 'directory' ? config.tenant.directory : override;
 }
 
 /**
  * The one place where the bot is assembled from its configuration: the directory (Graph and
- * Exchange, or the embedded simulated tenant when nothing is configured), the stores, the intake
- * use cases, the Bot Framework adapter and the HTTP server. Returns once the server listens.
+ * Exchange), the stores, the intake use cases, the Bot Framework adapter and the HTTP server.
+ * Returns once the server listens. It never starts a simulated tenant: with no directory
+ * configured it throws, unless a local run passes the one it started (options.directory).
  */
 export async function startBot(config: AppConfig, options: StartOptions = {}): Promise<RunningBot> {
   const logger = options.logger ?? createLogger({ level: config.bot.logLevel });
   const clock = options.clock ?? systemClock;
   const catalogue = MessageCatalogue.load(projectLocalesDir());
 
-  const embedded = config.tenant.kind === 'embedded-simulator' ? await embeddedSimulator(config, config.tenant.approversGroupId) : undefined;
-  const directoryConfig = config.tenant.kind === 'directory' ? config.tenant.directory : embedded?.directory;
-  if (!directoryConfig) throw new Error('unreachable: no directory configuration');
+  const directoryConfig = directoryOf(config, options.directory);
+  if (!directoryConfig) throw new Error(`The bot has no directory: ${noDirectoryConfigured}`);
 
-  try {
-    const durable = createStorage(config.storage);
-    const services = createDirectoryServices(directoryConfig, { clock, logger });
-    const { directory } = services;
-    const store = options.requestStore ?? new StorageRequestStore({ storage: durable, logger: logger.child({ component: 'request-store' }) });
-    const intake = new IntakeService({
-      directory,
-      store,
-      clock,
-      newId: randomRequestIds(),
-      logger: logger.child({ component: 'intake' }),
-      hideNewContactsFromAddressLists: directoryConfig.hideMailContactsFromAddressLists,
-    });
-    const storage = options.storage ?? durable;
-    const jobs = new InProcessJobs(logger.child({ component: 'jobs' }));
-    let onTurnError: (context: TurnContext, error: Error) => Promise<void> = async () => undefined;
-    const adapter = createCloudAdapter(config.bot.auth, (context, error) => onTurnError(context, error));
-    const conversations = new ConversationDirectory(storage);
-    const workflow = createApprovalWorkflow({
-      store,
-      directory,
-      notifier: notifierWithRequestLog(
-        new TeamsNotifier({
-          adapter,
-          appId: config.bot.auth.kind === 'none' ? '' : config.bot.auth.appId,
-          conversations,
-          renderer: new ApprovalCardRenderer(conversations, catalogue),
-          catalogue,
-          logger: logger.child({ component: 'notifier' }),
-        }),
-      ),
-      provisioner: provisionerWithRequestLog(
-        new ProvisionRequest({
-          directory,
-          exchange: services.exchangeRecipients,
-          guests: services.guestAccess,
-          clock,
-          logger: logger.child({ component: 'provisioning' }),
-          hideNewContactsFromAddressLists: directoryConfig.hideMailContactsFromAddressLists,
-        }),
-      ),
-      externalSenders: services.externalSenders,
-      auditLog: new StorageAuditLog(durable),
-      jobs,
-      clock,
-      logger,
-    });
-    const app = createBotApplication({
-      intake,
-      storage,
-      catalogue,
-      logger,
-      clock,
-      approvals: { workflow, store, directory, jobs, conversations },
-    });
-    onTurnError = app.onTurnError;
-    const healthProbe = new StorageRoundTripProbe(durable);
-    const healthKey = `health/probe-${randomUUID()}`;
-    const tenantProbe = new GraphExchangeTenantProbe(services.graphClient, services.exchangeClient);
-    const health = new HealthMonitor(
-      {
-        storage: async () => {
-          if ((await healthProbe.roundTrip(healthKey, 'ok')) !== 'ok') throw new Error('the storage probe read back something else');
-        },
-        directory: async () => {
-          await tenantProbe.organization();
-        },
+  const durable = createStorage(config.storage);
+  const services = createDirectoryServices(directoryConfig, { clock, logger });
+  const { directory } = services;
+  const store = options.requestStore ?? new StorageRequestStore({ storage: durable, logger: logger.child({ component: 'request-store' }) });
+  const intake = new IntakeService({
+    directory,
+    store,
+    clock,
+    newId: randomRequestIds(),
+    logger: logger.child({ component: 'intake' }),
+    hideNewContactsFromAddressLists: directoryConfig.hideMailContactsFromAddressLists,
+  });
+  const storage = options.storage ?? durable;
+  const jobs = new InProcessJobs(logger.child({ component: 'jobs' }));
+  let onTurnError: (context: TurnContext, error: Error) => Promise<void> = async () => undefined;
+  const adapter = createCloudAdapter(config.bot.auth, (context, error) => onTurnError(context, error));
+  const conversations = new ConversationDirectory(storage);
+  const workflow = createApprovalWorkflow({
+    store,
+    directory,
+    notifier: notifierWithRequestLog(
+      new TeamsNotifier({
+        adapter,
+        appId: config.bot.auth.kind === 'none' ? '' : config.bot.auth.appId,
+        conversations,
+        renderer: new ApprovalCardRenderer(conversations, catalogue),
+        catalogue,
+        logger: logger.child({ component: 'notifier' }),
+      }),
+    ),
+    provisioner: provisionerWithRequestLog(
+      new ProvisionRequest({
+        directory,
+        exchange: services.exchangeRecipients,
+        guests: services.guestAccess,
+        clock,
+        logger: logger.child({ component: 'provisioning' }),
+        hideNewContactsFromAddressLists: directoryConfig.hideMailContactsFromAddressLists,
+      }),
+    ),
+    externalSenders: services.externalSenders,
+    auditLog: new StorageAuditLog(durable),
+    jobs,
+    clock,
+    logger,
+  });
+  const app = createBotApplication({
+    intake,
+    storage,
+    catalogue,
+    logger,
+    clock,
+    approvals: { workflow, store, directory, jobs, conversations },
+  });
+  onTurnError = app.onTurnError;
+  const healthProbe = new StorageRoundTripProbe(durable);
+  const healthKey = `health/probe-${randomUUID()}`;
+  const tenantProbe = new GraphExchangeTenantProbe(services.graphClient, services.exchangeClient);
+  const health = new HealthMonitor(
+    {
+      storage: async () => {
+        if ((await healthProbe.roundTrip(healthKey, 'ok')) !== 'ok') throw new Error('the storage probe read back something else');
       },
-      { clock, logger: logger.child({ component: 'health' }) },
-    );
-    const server = new BotServer({
-      adapter,
-      health,
-      // Every line logged during the turn (and by work it starts) carries the turn's correlation id.
-      run: (context) => withLogFields({ correlationId: turnCorrelationId(context) }, () => app.bot.run(context)),
-      requireToken: config.bot.auth.kind !== 'none',
-      logger: logger.child({ component: 'http' }),
-    });
-    const listening = await server.listen(config.bot.port, config.bot.host);
-    logger.info('bot listening', {
-      url: listening.url,
-      authenticated: config.bot.auth.kind !== 'none',
-      tenantId: directoryConfig.tenantId,
-      simulatedTenant: embedded !== undefined,
-    });
-    const resumed = await workflow.routing.resumeInterrupted();
-    if (resumed > 0) logger.info('resuming interrupted provisioning', { requests: resumed });
-    return {
-      url: listening.url,
-      jobs,
-      port: listening.port,
-      directory: directoryConfig,
-      ...(embedded ? { simulator: embedded.simulator } : {}),
-      stop: async () => {
-        await server.close();
-        await jobs.drain();
-        await embedded?.simulator.stop();
+      directory: async () => {
+        await tenantProbe.organization();
       },
-    };
-  } catch (error) {
-    await embedded?.simulator.stop();
-    throw error;
-  }
+    },
+    { clock, logger: logger.child({ component: 'health' }) },
+  );
+  const server = new BotServer({
+    adapter,
+    health,
+    // Every line logged during the turn (and by work it starts) carries the turn's correlation id.
+    run: (context) => withLogFields({ correlationId: turnCorrelationId(context) }, () => app.bot.run(context)),
+    requireToken: config.bot.auth.kind !== 'none',
+    logger: logger.child({ component: 'http' }),
+  });
+  const listening = await server.listen(config.bot.port, config.bot.host);
+  logger.info('bot listening', {
+    url: listening.url,
+    authenticated: config.bot.auth.kind !== 'none',
+    tenantId: directoryConfig.tenantId,
+    simulatedTenant: isLoopbackUrl(directoryConfig.graphBaseUrl),
+  });
+  const resumed = await workflow.routing.resumeInterrupted();
+  if (resumed > 0) logger.info('resuming interrupted provisioning', { requests: resumed });
+  return {
+    url: listening.url,
+    jobs,
+    port: listening.port,
+    directory: directoryConfig,
+    stop: async () => {
+      await server.close();
+      await jobs.drain();
+    },
+  };
 }
 
 /**
@@ -197,6 +183,10 @@ export async function startBot(config: AppConfig, options: StartOptions = {}): P
  */
 export async function runBot(config: AppConfig, options: StartOptions = {}): Promise<RunningBot> {
   const logger = options.logger ?? createLogger({ level: config.bot.logLevel });
+  if (!directoryOf(config, options.directory)) {
+    process.stderr.write(`The bot cannot start: ${noDirectoryConfigured}\n`);
+    process.exit(78);
+  }
   process.on('unhandledRejection', (reason) => {
     logger.error('unhandled promise rejection', { error: reason instanceof Error ? reason.message : String(reason) });
   });
@@ -223,6 +213,8 @@ export interface DoctorOptions {
   readonly probeId?: string;
   /** Per check; default 60 s. */
   readonly timeoutMs?: number;
+  /** The simulated tenant a local run started because no directory is configured (scripts/doctor.ts). */
+  readonly embeddedDirectory?: DirectoryConfig;
 }
 
 export interface DoctorRun {
@@ -246,42 +238,39 @@ function storageTarget(storage: StorageConfig): StorageTarget {
 /**
  * `npm run doctor`: checks the configuration, then makes harmless reads with the bot's own
  * adapters (Graph, Exchange, the configured store, the approvals conversation). With nothing
- * configured it checks the embedded simulated tenant, as `npm start` would use it.
+ * configured it checks the simulated tenant the local run passes (options.embeddedDirectory), as
+ * `npm start` would use it; without one, the missing directory is the configuration's problem.
  */
 export async function runDoctor(config: ConfigResult<AppConfig>, options: DoctorOptions = {}): Promise<DoctorRun> {
   if (!config.ok) return { intro: message('doctor.intro.unconfigured'), results: [configurationResult(config.errors)] };
   const app = config.value;
   const logger = options.logger ?? createLogger({ level: 'silent' });
-  const embedded = app.tenant.kind === 'embedded-simulator' ? await embeddedSimulator(app, app.tenant.approversGroupId) : undefined;
-  try {
-    const directoryConfig = app.tenant.kind === 'directory' ? app.tenant.directory : embedded?.directory;
-    if (!directoryConfig) throw new Error('unreachable: no directory configuration');
-    // A preflight answers quickly: one Exchange retry, not the bot's patient backoff.
-    const services = createDirectoryServices(directoryConfig, { clock: systemClock, logger, exchangeRetry: { maxRetries: 1 } });
-    const storage = createStorage(app.storage);
-    const conversations = new ConversationDirectory(storage);
-    const credential = directoryConfig.credential;
-    const clientId = credential.kind === 'client-secret' || credential.kind === 'client-certificate' || credential.kind === 'managed-identity' ? credential.clientId : undefined;
-    const checks = doctorChecks(
-      {
-        graphBaseUrl: directoryConfig.graphBaseUrl,
-        exchangeBaseUrl: directoryConfig.exchangeBaseUrl,
-        approversGroupId: directoryConfig.approversGroupId,
-        ...(clientId !== undefined ? { clientId } : {}),
-        storage: storageTarget(app.storage),
-      },
-      {
-        tenant: new GraphExchangeTenantProbe(services.graphClient, services.exchangeClient),
-        storage: new StorageRoundTripProbe(storage),
-        approvals: { approvalsConversation: async () => (await conversations.approvals())?.key },
-      },
-      { probeId: options.probeId ?? randomUUID(), ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}) },
-    );
-    const intro = embedded
-      ? message('doctor.intro.embedded')
-      : message('doctor.intro.directory', { tenantId: directoryConfig.tenantId, graphBaseUrl: directoryConfig.graphBaseUrl, exchangeBaseUrl: directoryConfig.exchangeBaseUrl });
-    return { intro, results: [configurationResult([]), ...(await runDoctorChecks(checks))] };
-  } finally {
-    await embedded?.simulator.stop();
-  }
+  const directoryConfig = directoryOf(app, options.embeddedDirectory);
+  if (!directoryConfig) return { intro: message('doctor.intro.unconfigured'), results: [configurationResult([noDirectoryConfigured])] };
+
+  // A preflight answers quickly: one Exchange retry, not the bot's patient backoff.
+  const services = createDirectoryServices(directoryConfig, { clock: systemClock, logger, exchangeRetry: { maxRetries: 1 } });
+  const storage = createStorage(app.storage);
+  const conversations = new ConversationDirectory(storage);
+  const credential = directoryConfig.credential;
+  const clientId = credential.kind === 'client-secret' || credential.kind === 'client-certificate' || credential.kind === 'managed-identity' ? credential.clientId : undefined;
+  const checks = doctorChecks(
+    {
+      graphBaseUrl: directoryConfig.graphBaseUrl,
+      exchangeBaseUrl: directoryConfig.exchangeBaseUrl,
+      approversGroupId: directoryConfig.approversGroupId,
+      ...(clientId !== undefined ? { clientId } : {}),
+      storage: storageTarget(app.storage),
+    },
+    {
+      tenant: new GraphExchangeTenantProbe(services.graphClient, services.exchangeClient),
+      storage: new StorageRoundTripProbe(storage),
+      approvals: { approvalsConversation: async () => (await conversations.approvals())?.key },
+    },
+    { probeId: options.probeId ?? randomUUID(), ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}) },
+  );
+  const intro = app.tenant.kind === 'embedded-simulator'
+    ? message('doctor.intro.embedded')
+    : message('doctor.intro.directory', { tenantId: directoryConfig.tenantId, graphBaseUrl: directoryConfig.graphBaseUrl, exchangeBaseUrl: directoryConfig.exchangeBaseUrl });
+  return { intro, results: [configurationResult([]), ...(await runDoctorChecks(checks))] };
 }

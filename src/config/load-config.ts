@@ -37,6 +37,12 @@ export const directoryKeys = [
  */
 export const sampleTenantApproversGroupId = '7896c217-1928-4f2e-a984-e50cc4ab967e';
 
+/** Why the service does not start, and what the doctor reports, when no directory is configured. */
+export const noDirectoryConfigured =
+  'no Microsoft 365 directory is configured. Set AZURE_TENANT_ID, APPROVERS_GROUP_ID and a credential (AZURE_USE_MANAGED_IDENTITY=true, ' +
+  'or AZURE_CLIENT_ID with AZURE_CLIENT_SECRET or AZURE_CLIENT_CERTIFICATE_PATH); see docs/graph-service.md. ' +
+  'To try the bot on this machine against a simulated tenant, run `npm start`.';
+
 function isSet(env: Env, key: string): boolean {
   return (env[key]?.trim() ?? '') !== '';
 }

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import type { Locator } from 'playwright-core';
 import type { Translator } from '../../../src/i18n/message-catalogue';
 import { textPattern } from './bot-texts';
-import { cardSelector, type TeamsClient } from './teams-client';
+import type { TeamsClient } from './teams-client';
 
 /** What the requester answers, in the order the bot asks. */
 export interface RequestAnswers {
@@ -77,9 +77,8 @@ export async function fillInRequest(client: TeamsClient, t: Translator, answers:
   } else {
     const message = await client.waitForBotMessage(textPattern(t, 'intake.group.choose', { count: '\\d+', list: '.*' }, { query: answers.groupQuery }), since);
     assert.ok((await message.innerText()).includes(`${answers.groupName} (${answers.groupMail})`), `the list of matching groups shows ${answers.groupName}`);
-    // The list is the message's text; the hero card under it holds one button per group.
-    const choices = message.locator(cardSelector).first();
-    await choices.waitFor({ state: 'visible' });
+    // The list is the message's text; the hero card with one button per group (and "search again") comes with it.
+    const choices = await client.waitForCard(t('intake.group.searchAgain'), since);
     await client.shot('groups listed');
     await onCard?.('group choice', choices);
     // The list's buttons are imBack actions, which the Playground does not send; the prompt also
