@@ -143,7 +143,7 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
       linuxFxVersion: 'NODE|20-lts'
       appCommandLine: 'node dist/src/index.js'
       alwaysOn: true
-      healthCheckPath: '/healthz'
+      healthCheckPath: '/livez'
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
       http20Enabled: true

@@ -20,8 +20,8 @@ export async function startLocalBot(config: AppConfig, options: StartOptions = {
     return {
       ...bot,
       simulator: embedded.simulator,
-      stop: async () => {
-        await bot.stop();
+      stop: async (graceMs?: number) => {
+        await bot.stop(graceMs);
         await embedded.stop();
       },
     };

@@ -57,7 +57,11 @@ export interface RunningBot {
   readonly directory: DirectoryConfig;
   /** Background work (provisioning, notifications): tests wait for it with `jobs.drain()`. */
   readonly jobs: InProcessJobs;
-  stop(): Promise<void>;
+  /**
+   * Graceful stop: no new connections, the turns under way finish, then the background work, all
+   * within `graceMs` (default SHUTDOWN_GRACE_SECONDS); what is left is cut off and logged.
+   */
+  stop(graceMs?: number): Promise<void>;
 }
 
 /** The configured directory, or the one a local run passed; undefined when there is neither. */
@@ -170,16 +174,21 @@ export async function startBot(config: AppConfig, options: StartOptions = {}): P
     jobs,
     port: listening.port,
     directory: directoryConfig,
-    stop: async () => {
-      await server.close();
-      await jobs.drain();
+    stop: async (graceMs = config.bot.shutdownGraceMs) => {
+      const deadline = Date.now() + graceMs;
+      const turns = await server.close(graceMs);
+      const work = await jobs.drainWithin(Math.max(0, deadline - Date.now()));
+      const left = { unfinishedTurns: turns.unfinished, unfinishedJobs: work.unfinished, graceMs };
+      if (turns.unfinished > 0 || work.unfinished > 0) logger.warn('stopped before everything finished; interrupted provisioning resumes at the next start', left);
+      else logger.info('stopped', left);
     },
   };
 }
 
 /**
  * Runs the bot as a service: starts it (a start-up failure is reported on standard error with exit
- * code 1), logs stray promise rejections instead of dying, and stops cleanly on SIGINT or SIGTERM.
+ * code 1), logs stray promise rejections instead of dying, and on SIGINT or SIGTERM stops
+ * gracefully within SHUTDOWN_GRACE_SECONDS (a second signal stops it at once).
  */
 export async function runBot(config: AppConfig, options: StartOptions = {}): Promise<RunningBot> {
   const logger = options.logger ?? createLogger({ level: config.bot.logLevel });
@@ -197,12 +206,24 @@ export async function runBot(config: AppConfig, options: StartOptions = {}): Pro
     process.stderr.write(`The bot could not start: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(1);
   }
+  let stopping = false;
   const stop = (signal: string): void => {
-    logger.info('stopping', { signal });
-    void running.stop().then(() => process.exit(0));
+    if (stopping) {
+      logger.warn('stopping at once (second signal)', { signal });
+      process.exit(1);
+    }
+    stopping = true;
+    logger.info('stopping', { signal, graceMs: config.bot.shutdownGraceMs });
+    void running.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error('stopping failed', { error: error instanceof Error ? error.message : String(error) });
+        process.exit(1);
+      },
+    );
   };
-  process.once('SIGINT', () => stop('SIGINT'));
-  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
   return running;
 }
 

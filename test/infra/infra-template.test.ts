@@ -270,7 +270,7 @@ describe('deployment templates (infra/)', () => {
       const siteConfig = site.properties?.siteConfig as Record<string, unknown>;
       assert.equal(siteConfig.linuxFxVersion, 'NODE|20-lts');
       assert.equal(siteConfig.appCommandLine, 'node dist/src/index.js');
-      assert.equal(siteConfig.healthCheckPath, '/healthz');
+      assert.equal(siteConfig.healthCheckPath, '/livez', 'the platform restarts an instance only when its process stops answering, never for a Graph outage');
       assert.equal(site.identity?.type, 'UserAssigned');
       assert.deepEqual(Object.keys(site.identity?.userAssignedIdentities ?? {}), [
         "[format('{0}', resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', variables('identityName')))]",
