@@ -1,12 +1,15 @@
-// External Access bot: everything it needs in one resource group.
+// Group Gatekeeper (the Teams bot that adds external people to groups): everything it needs in one
+// resource group.
 //
-//   - a user-assigned managed identity: the app's identity for Azure Storage, Microsoft Graph and
-//     Exchange Online (Graph and Exchange permissions are granted to it afterwards, see
-//     docs/admin-setup.md: Bicep cannot grant Microsoft Graph application permissions);
+//   - a user-assigned managed identity: the bot's one identity, for the Bot Framework (the Azure
+//     Bot resource is of type UserAssignedMSI, so there is no app registration and no client
+//     secret anywhere), Azure Storage, Microsoft Graph and Exchange Online (Graph and Exchange
+//     permissions are granted to it afterwards, see docs/admin-setup.md: Bicep cannot grant
+//     Microsoft Graph application permissions);
 //   - a Storage account (no shared keys, no public access) with the state container, and a role
 //     assignment that lets the identity read and write blobs there;
-//   - a Linux App Service plan and web app running Node 20 with the bot's settings;
-//   - an Azure Bot resource (SingleTenant) pointing at the web app, with the Microsoft Teams channel.
+//   - a Linux App Service plan and web app running Node 22 with the bot's settings;
+//   - an Azure Bot resource pointing at the web app, with the Microsoft Teams channel.
 //
 // infra/main.json is the same template in ARM JSON (no Bicep compiler is needed to deploy it).
 // Keep the two in step: test/infra checks that they declare the same parameters, resources,
@@ -21,15 +24,6 @@ param location string = resourceGroup().location
 @minLength(3)
 @maxLength(16)
 param baseName string = 'extaccess'
-
-@description('Application (client) id of the bot\'s single-tenant app registration (az ad app create; see docs/deployment.md).')
-@minLength(36)
-@maxLength(36)
-param botAppId string
-
-@description('Client secret of that app registration. Stored as the MicrosoftAppPassword app setting.')
-@secure()
-param botAppPassword string
 
 @description('Object id of the Entra security group whose members approve requests (docs/admin-setup.md).')
 @minLength(36)
@@ -140,7 +134,7 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
     serverFarmId: plan.id
     httpsOnly: true
     siteConfig: {
-      linuxFxVersion: 'NODE|20-lts'
+      linuxFxVersion: 'NODE|22-lts'
       appCommandLine: 'node dist/src/index.js'
       alwaysOn: true
       healthCheckPath: '/livez'
@@ -148,9 +142,9 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
       ftpsState: 'Disabled'
       http20Enabled: true
       appSettings: [
-        { name: 'MicrosoftAppType', value: 'SingleTenant' }
-        { name: 'MicrosoftAppId', value: botAppId }
-        { name: 'MicrosoftAppPassword', value: botAppPassword }
+        // The bot's Bot Framework identity is the managed identity: no password.
+        { name: 'MicrosoftAppType', value: 'UserAssignedMSI' }
+        { name: 'MicrosoftAppId', value: identity.properties.clientId }
         { name: 'MicrosoftAppTenantId', value: tenant().tenantId }
         { name: 'AZURE_TENANT_ID', value: tenant().tenantId }
         { name: 'AZURE_USE_MANAGED_IDENTITY', value: 'true' }
@@ -176,10 +170,11 @@ resource bot 'Microsoft.BotService/botServices@2022-09-15' = {
     name: botSku
   }
   properties: {
-    displayName: 'External Access'
+    displayName: 'Group Gatekeeper'
     endpoint: 'https://${webApp.properties.defaultHostName}/api/messages'
-    msaAppId: botAppId
-    msaAppType: 'SingleTenant'
+    msaAppType: 'UserAssignedMSI'
+    msaAppId: identity.properties.clientId
+    msaAppMSIResourceId: identity.id
     msaAppTenantId: tenant().tenantId
   }
 }
@@ -196,8 +191,8 @@ resource teamsChannel 'Microsoft.BotService/botServices/channels@2022-09-15' = {
   }
 }
 
-@description('The bot\'s Microsoft app id: MicrosoftAppId for npm run package.')
-output botAppId string = botAppId
+@description('The bot\'s Microsoft app id (the managed identity\'s client id): MicrosoftAppId for npm run package.')
+output botAppId string = identity.properties.clientId
 
 @description('Host name the bot is served from: BOT_DOMAIN for npm run package.')
 output botDomain string = webApp.properties.defaultHostName

@@ -11,6 +11,7 @@ import { randomRequestIds } from './app/request-id-generator';
 import { createBotApplication } from './bot/bot-application';
 import { ApprovalCardRenderer } from './bot/approval-card-renderer';
 import { BotServer } from './bot/bot-server';
+import { InfoPages } from './bot/info-pages';
 import { ConversationDirectory } from './bot/proactive/conversation-directory';
 import { TeamsNotifier } from './bot/proactive/teams-notifier';
 import { createCloudAdapter } from './bot/cloud-adapter-factory';
@@ -158,6 +159,7 @@ export async function startBot(config: AppConfig, options: StartOptions = {}): P
     // Every line logged during the turn (and by work it starts) carries the turn's correlation id.
     run: (context) => withLogFields({ correlationId: turnCorrelationId(context) }, () => app.bot.run(context)),
     requireToken: config.bot.auth.kind !== 'none',
+    pages: new InfoPages(catalogue),
     logger: logger.child({ component: 'http' }),
   });
   const listening = await server.listen(config.bot.port, config.bot.host);

@@ -4,6 +4,7 @@ import type { CloudAdapter, TurnContext } from 'botbuilder';
 import type { HealthReport } from '../app/doctor/health-monitor';
 import type { Logger } from '../app/ports/logger';
 import { checkIncomingActivity } from './incoming-activity';
+import { type InfoPage, infoPages } from './info-pages';
 
 export interface BotServerOptions {
   readonly adapter: CloudAdapter;
@@ -16,6 +17,8 @@ export interface BotServerOptions {
   readonly health?: { report(): Promise<HealthReport> };
   /** Largest accepted body; Bot Framework activities are far smaller. Default 256 KB. */
   readonly maxBodyBytes?: number;
+  /** GET /, /privacy and /terms: the pages the Teams app links to (its website, privacy and terms URLs). */
+  readonly pages?: { render(page: InfoPage, acceptLanguage: string | undefined): string };
 }
 
 /** How a graceful close ended. */
@@ -60,7 +63,8 @@ function sendJson(response: ServerResponse, status: number, body: unknown): void
 /**
  * The bot's HTTP endpoint: POST /api/messages (Bot Framework activities, through the CloudAdapter),
  * GET /livez (the process answers: the platform's health check), GET /readyz (storage and directory
- * reachable: for people and monitors; /healthz is the same, for monitors set up before /readyz).
+ * reachable: for people and monitors; /healthz is the same, for monitors set up before /readyz),
+ * and GET /, /privacy and /terms (the pages the Teams app links to).
  * A malformed request gets a 4xx with the reason; a failing turn never takes the process down (the
  * adapter's onTurnError answers the user). `close()` lets the requests under way finish.
  */
@@ -135,6 +139,11 @@ export class BotServer {
     if (path === '/livez' || path === '/readyz' || path === '/healthz') {
       if (request.method !== 'GET' && request.method !== 'HEAD') return this.methodNotAllowed(response, 'GET');
       return path === '/livez' ? this.livez(request, response) : this.readyz(request, response);
+    }
+    const page = Object.prototype.hasOwnProperty.call(infoPages, path ?? '') ? infoPages[path as keyof typeof infoPages] : undefined;
+    if (page !== undefined && this.options.pages) {
+      if (request.method !== 'GET' && request.method !== 'HEAD') return this.methodNotAllowed(response, 'GET');
+      return this.sendPage(request, response, this.options.pages.render(page, request.headers['accept-language']));
     }
     if (path !== '/api/messages') return sendJson(response, 404, { error: `no such endpoint: ${path ?? ''}` });
     if (request.method !== 'POST') return this.methodNotAllowed(response, 'POST');
@@ -217,6 +226,16 @@ export class BotServer {
       return;
     }
     sendJson(response, status, body);
+  }
+
+  private sendPage(request: IncomingMessage, response: ServerResponse, html: string): void {
+    response.writeHead(200, {
+      'content-type': 'text/html; charset=utf-8',
+      'content-length': Buffer.byteLength(html),
+      'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'",
+      'x-content-type-options': 'nosniff',
+    });
+    response.end(request.method === 'HEAD' ? undefined : html);
   }
 
   private methodNotAllowed(response: ServerResponse, allowed: string): void {

@@ -72,6 +72,20 @@ describe('Teams app manifest', () => {
     for (const list of bot.commandLists) for (const command of list.commands) assert.ok(command.description.length > 0, command.title);
   });
 
+  it('works in shared and private channels, installs to a personal chat by default and is a bot in teams and group chats', () => {
+    const manifest = filled();
+    assert.equal(manifest['supportsChannelFeatures'], 'tier1');
+    assert.equal(manifest['defaultInstallScope'], 'personal');
+    assert.deepEqual(manifest['defaultGroupCapability'], { team: 'bot', groupchat: 'bot' });
+  });
+
+  it('is named so that it cannot be taken for a Teams admin center setting ("External access", "Guest access")', () => {
+    const name = filled()['name'] as { short: string; full: string };
+    assert.equal(name.short, 'Group Gatekeeper');
+    assert.ok(name.short.length <= 30 && name.full.length <= 100);
+    for (const setting of ['external access', 'guest access']) assert.ok(!`${name.short} ${name.full}`.toLowerCase().includes(setting), setting);
+  });
+
   it('takes the tenant values from the settings: app id, version, developer pages and the bot domain', () => {
     const manifest = filled();
     assert.equal(manifest.id, samplePackageSettings.teamsAppId);

@@ -194,7 +194,7 @@ describe('npm run doctor: the checks against a simulated tenant (runDoctor)', fu
     assert.equal(
       redLine(output, 'Approvals conversation'),
       '✘ Approvals conversation: none is registered, so approval cards have nowhere to go\n' +
-        "    Fix: an approver types 'approvals here' in the channel that should receive approval cards (in a channel: @External Access approvals here).",
+        "    Fix: an approver types 'approvals here' in the channel that should receive approval cards (in a channel: @Group Gatekeeper approvals here).",
     );
   });
 

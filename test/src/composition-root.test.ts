@@ -59,6 +59,24 @@ describe('the running bot over HTTP (a local run: composition root, simulated te
     assert.deepEqual(await health.json(), { status: 'ok', checks: { storage: 'ok', directory: 'ok' } });
   });
 
+  it('serves the home, privacy and terms pages that the Teams app links to, as HTML', async () => {
+    assert.ok(bot);
+    const url = bot.url;
+    for (const [path, title] of [['/', 'Group Gatekeeper'], ['/privacy', 'Group Gatekeeper: privacy'], ['/terms', 'Group Gatekeeper: terms of use']] as const) {
+      const response: Response = await fetch(`${url}${path}`);
+      assert.equal(response.status, 200, path);
+      assert.match(response.headers.get('content-type') ?? '', /^text\/html; charset=utf-8/);
+      assert.match(response.headers.get('content-security-policy') ?? '', /default-src 'none'/);
+      const html = await response.text();
+      assert.ok(html.includes(`<h1>${title}</h1>`), html);
+      assert.ok(html.includes('<a href="/privacy">Privacy</a>'));
+    }
+    const privacy = await (await fetch(`${url}/privacy`)).text();
+    assert.match(privacy, /Microsoft Graph and Exchange Online/);
+    assert.match(privacy, /never names, addresses or reasons/);
+    assert.equal((await fetch(`${url}/privacy`, { method: 'POST' })).status, 405);
+  });
+
   it('walks the whole intake against the simulated tenant, shows the confirmation card, and confirms it', async () => {
     const megansChat = client();
     const expectReplies = async (text: string, expected: string[]): Promise<Record<string, unknown>[]> => {

@@ -37,7 +37,7 @@ export class BotClient {
       locale: 'en-US',
       timestamp: '2026-11-02T10:00:00.000Z',
       from: { id: `29:${this.user.aadObjectId}`, name: this.user.name, aadObjectId: this.user.aadObjectId },
-      recipient: { id: '28:external-access-bot', name: 'External Access' },
+      recipient: { id: '28:external-access-bot', name: 'Group Gatekeeper' },
       conversation: { id: this.conversationId, conversationType: this.conversationType, tenantId: this.tenantId, ...(this.conversationType === 'personal' ? {} : { isGroup: true }) },
       channelData: { tenant: { id: this.tenantId } },
       ...fields,
