@@ -4,13 +4,23 @@ import { Template } from 'adaptivecards-templating';
 export type AdaptiveCardJson = Readonly<Record<string, unknown>>;
 
 /**
- * Expands an Adaptive Card template with a view model. Pure: no I/O, the template is the JSON
- * module the caller imported. A fresh copy is expanded each time, so templates stay untouched.
+ * An Adaptive Card template (or template fragment), parsed once when its card module loads: every
+ * `${…}` expression is compiled then, so filling it for a turn only evaluates them. Pure: no I/O.
+ * Each expansion builds a fresh card; the template is never changed by it.
  */
-export function expandCardTemplate(template: object, data: object): AdaptiveCardJson {
-  const expanded: unknown = new Template(structuredClone(template)).expand({ $root: data });
-  if (typeof expanded !== 'object' || expanded === null || Array.isArray(expanded)) {
-    throw new Error('Card template did not expand to an object');
+export class CardTemplate {
+  private readonly compiled: Template;
+
+  constructor(json: object) {
+    this.compiled = new Template(json);
   }
-  return expanded as AdaptiveCardJson;
+
+  /** The template filled with a view model. */
+  expand(data: object): AdaptiveCardJson {
+    const expanded: unknown = this.compiled.expand({ $root: data });
+    if (typeof expanded !== 'object' || expanded === null || Array.isArray(expanded)) {
+      throw new Error('Card template did not expand to an object');
+    }
+    return expanded as AdaptiveCardJson;
+  }
 }

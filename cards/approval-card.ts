@@ -2,10 +2,12 @@ import type { AccessRequest, JournalEntry } from '../src/domain/access-request';
 import { needsExternalSenders } from '../src/domain/request-lifecycle';
 import { literalText, type TrustedMarkdown, trustedMarkdown } from '../src/i18n/literal-text';
 import type { MessageParams, Translator } from '../src/i18n/message-catalogue';
-import { type AdaptiveCardJson, expandCardTemplate } from './adaptive-card';
+import { type AdaptiveCardJson, CardTemplate } from './adaptive-card';
 import { cardDateTime } from './card-time';
 import { requestSummaryElements, requestSummaryView, type TextColor } from './request-summary';
 import template from './templates/approval-card.json';
+
+const approvalTemplate = new CardTemplate(template);
 
 /** Who looks at the card: approvers get the buttons that fit the request's state; others read only. */
 export type ApprovalViewer = 'approver' | 'observer';
@@ -21,6 +23,8 @@ export interface ApprovalCardOptions {
 }
 
 export interface ApprovalCardView {
+  /** The language of the card's texts (also how Teams words its dates). */
+  readonly lang: string;
   readonly requestId: string;
   readonly title: string;
   readonly requestedBy: string;
@@ -52,23 +56,16 @@ export interface ApprovalCardView {
 
 const maxRefreshUserIds = 60;
 
-/** The translated name of a provisioning step (journal names, plus the runner's `plan`, `read-directory`, `unknown`), for a message parameter. */
+/** The translated name of a provisioning step (journal names, plus the runner's `plan`, `read-directory`, `unknown`), for a message argument. */
 export function stepName(step: string, t: Translator): TrustedMarkdown {
-  try {
-    return trustedMarkdown(t(`card.approval.stepName.${step}`));
-  } catch {
-    return trustedMarkdown(literalText(step));
-  }
+  const key = `card.approval.stepName.${step}`;
+  return trustedMarkdown(t.has(key) ? t(key) : literalText(step));
 }
 
-/** The translated reason for an error code (the error catalogue), or a generic one, for a message parameter. */
+/** The translated reason for an error code (the error catalogue), or a generic one, for a message argument. */
 export function errorReason(code: string | undefined, t: Translator): TrustedMarkdown {
-  if (code === undefined) return trustedMarkdown(t('card.approval.unknownReason'));
-  try {
-    return trustedMarkdown(t(`error.${code}`));
-  } catch {
-    return trustedMarkdown(t('card.approval.unknownReason'));
-  }
+  const key = `error.${code ?? ''}`;
+  return trustedMarkdown(code !== undefined && t.has(key) ? t(key) : t('card.approval.unknownReason'));
 }
 
 function stepLine(entry: JournalEntry, t: Translator): { text: string; color: TextColor } {
@@ -128,6 +125,7 @@ export function approvalCardView(request: AccessRequest, options: ApprovalCardOp
   const external = externalSendersLine(request, options, t);
   const confirming = approver && needsExternalSenders(request) && options.confirmingExternalSenders === true;
   return {
+    lang: t.locale,
     requestId: request.id,
     title: t('card.approval.title', { requestId: request.id, name: request.person.displayName, group: request.group.displayName }),
     requestedBy: t('card.approval.requestedBy', { requester: request.requester.name, at: cardDateTime(request.createdAt) }),
@@ -164,5 +162,5 @@ export function approvalCardView(request: AccessRequest, options: ApprovalCardOp
 
 /** The card approvers decide on; it follows the request to its end, for everyone in the conversation. */
 export function approvalCard(view: ApprovalCardView): AdaptiveCardJson {
-  return expandCardTemplate(template, view);
+  return approvalTemplate.expand(view);
 }

@@ -3,9 +3,11 @@ import type { ExternalPerson } from '../src/domain/external-person';
 import type { GroupSummary } from '../src/domain/group-summary';
 import { trustedMarkdown } from '../src/i18n/literal-text';
 import type { Translator } from '../src/i18n/message-catalogue';
-import { type AdaptiveCardJson, expandCardTemplate } from './adaptive-card';
+import { type AdaptiveCardJson, CardTemplate } from './adaptive-card';
 import { requestSummaryElements, requestSummaryView, type TextColor } from './request-summary';
 import template from './templates/confirmation-card.json';
+
+const confirmationTemplate = new CardTemplate(template);
 
 /** What the requester is about to submit. */
 export interface ConfirmationSubject {
@@ -25,6 +27,8 @@ export type ConfirmationStatus =
   | { readonly kind: 'not-submitted'; readonly reason: string };
 
 export interface ConfirmationCardView {
+  /** The language of the card's texts (also how Teams words its dates). */
+  readonly lang: string;
   readonly draftId: string;
   readonly title: string;
   readonly status: string;
@@ -65,6 +69,7 @@ export function confirmationCardView(
     t,
   );
   return {
+    lang: t.locale,
     draftId,
     title: t('card.confirm.title'),
     ...statusLine(status, t),
@@ -78,5 +83,5 @@ export function confirmationCardView(
 
 /** The card that shows a draft request before it is submitted, with Confirm, Edit and Cancel. */
 export function confirmationCard(view: ConfirmationCardView): AdaptiveCardJson {
-  return expandCardTemplate(template, view);
+  return confirmationTemplate.expand(view);
 }

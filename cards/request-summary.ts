@@ -1,11 +1,12 @@
 import type { Assessment } from '../src/domain/assessment';
 import type { ExternalPerson } from '../src/domain/external-person';
 import type { SupportedGroupKind } from '../src/domain/group-kind';
-import type { RecipientKind } from '../src/domain/recipient';
-import { literalText, type TrustedMarkdown, trustedMarkdown } from '../src/i18n/literal-text';
+import { literalText } from '../src/i18n/literal-text';
 import type { Translator } from '../src/i18n/message-catalogue';
-import { expandCardTemplate } from './adaptive-card';
+import { CardTemplate } from './adaptive-card';
 import fragment from './templates/fragments/request-summary.json';
+
+const summaryTemplate = new CardTemplate({ items: fragment });
 
 /** What a request is about: shown the same way to the requester (confirmation) and to approvers. */
 export interface RequestSubject {
@@ -33,10 +34,6 @@ export interface RequestSummaryView {
   readonly checks: readonly { readonly text: string; readonly color: TextColor }[];
 }
 
-function recipientKindLabel(kind: RecipientKind, t: Translator): TrustedMarkdown {
-  return trustedMarkdown(t(`card.recipientKind.${kind}`));
-}
-
 function pathText(subject: RequestSubject, t: Translator, stage: SummaryStage): string {
   const { assessment, group, person } = subject;
   const existing = assessment.existingRecipient;
@@ -44,7 +41,7 @@ function pathText(subject: RequestSubject, t: Translator, stage: SummaryStage): 
   const prefix = stage === 'done' ? 'card.summary.pathDone' : 'card.summary.path';
   if (assessment.path === 'mail-contact') {
     return existing
-      ? t(`${prefix}.mailContact.reuse`, { ...params, kind: recipientKindLabel(existing.kind, t), existing: existing.displayName })
+      ? t(`${prefix}.mailContact.reuse`, { ...params, kind: existing.kind, existing: existing.displayName })
       : t(`${prefix}.mailContact.create`, params);
   }
   return existing ? t(`${prefix}.guest.reuse`, { ...params, existing: existing.displayName }) : t(`${prefix}.guest.invite`, params);
@@ -58,7 +55,7 @@ function checks(subject: RequestSubject, t: Translator): RequestSummaryView['che
     found.push({
       text: t('card.summary.check.existingRecipient', {
         ...params,
-        kind: recipientKindLabel(assessment.existingRecipient.kind, t),
+        kind: assessment.existingRecipient.kind,
         existing: assessment.existingRecipient.displayName,
       }),
       color: 'Default',
@@ -108,7 +105,7 @@ export function requestSummaryView(subject: RequestSubject, t: Translator, stage
 
 /** The summary as card elements, ready to place in a card template's `"items": "${summary}"`. */
 export function requestSummaryElements(view: RequestSummaryView): unknown[] {
-  const expanded: unknown = expandCardTemplate({ items: fragment }, view)['items'];
+  const expanded: unknown = summaryTemplate.expand(view)['items'];
   if (!Array.isArray(expanded)) throw new Error('The request summary fragment did not expand to a list of elements');
   return expanded;
 }

@@ -1,8 +1,12 @@
 import type { Translator } from '../src/i18n/message-catalogue';
-import { type AdaptiveCardJson, expandCardTemplate } from './adaptive-card';
+import { type AdaptiveCardJson, CardTemplate } from './adaptive-card';
 import template from './templates/welcome-card.json';
 
+const welcomeTemplate = new CardTemplate(template);
+
 export interface WelcomeCardView {
+  /** The language of the card's texts (also how Teams words its dates). */
+  readonly lang: string;
   readonly title: string;
   readonly intro: string;
   readonly steps: readonly { readonly number: string; readonly text: string }[];
@@ -13,6 +17,7 @@ export interface WelcomeCardView {
 /** The translated view model of the welcome card. */
 export function welcomeCardView(t: Translator): WelcomeCardView {
   return {
+    lang: t.locale,
     title: t('card.welcome.title'),
     intro: t('card.welcome.intro'),
     steps: (['1', '2', '3'] as const).map((number) => ({ number, text: t(`card.welcome.step${number}`) })),
@@ -23,5 +28,5 @@ export function welcomeCardView(t: Translator): WelcomeCardView {
 
 /** The card sent when the bot is installed: what it does, and a button to start a request. */
 export function welcomeCard(view: WelcomeCardView): AdaptiveCardJson {
-  return expandCardTemplate(template, view);
+  return welcomeTemplate.expand(view);
 }

@@ -1,7 +1,8 @@
 import { ActivityTypes } from 'botbuilder';
 import { ComponentDialog, Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
-import type { MessageCatalogue } from '../src/i18n/message-catalogue';
+import type { MessageCatalogue, MessageKey } from '../src/i18n/message-catalogue';
 import { recognizeCommand } from './command-recognizer';
+import { readerOf } from '../src/i18n/reader';
 
 /**
  * Base of every conversation the user can be in the middle of: "cancel" stops it at any step
@@ -12,7 +13,7 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
   protected constructor(
     dialogId: string,
     protected readonly catalogue: MessageCatalogue,
-    private readonly helpKey: string,
+    private readonly helpKey: MessageKey,
   ) {
     super(dialogId);
   }
@@ -25,8 +26,8 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
   private async interrupt(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
     const { activity } = innerDc.context;
     if (activity.type !== ActivityTypes.Message) return undefined;
-    const t = this.catalogue.translator(activity.locale);
-    switch (recognizeCommand(activity.text, t)) {
+    const t = this.catalogue.translator(readerOf(activity));
+    switch (recognizeCommand(activity.text, this.catalogue)) {
       case 'cancel':
         await innerDc.context.sendActivity(t('bot.cancelled'));
         return innerDc.cancelAllDialogs();

@@ -2,6 +2,7 @@ import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { type DialogContext, type DialogEvent, Prompt, type PromptOptions, type PromptRecognizerResult } from 'botbuilder-dialogs';
 import type { MessageCatalogue } from '../src/i18n/message-catalogue';
 import type { Verdict } from './validators/verdict';
+import { readerOf } from '../src/i18n/reader';
 
 /** How a checked prompt ended: with an accepted answer, or after too many wrong ones. */
 export type PromptOutcome<T> = { readonly kind: 'answered'; readonly value: T } | { readonly kind: 'gave-up' };
@@ -60,7 +61,7 @@ export class CheckedTextPrompt<T> extends Prompt<PromptOutcome<T>> {
     promptState.failures = failures;
     if (failures >= maxTries) return { succeeded: true, value: { kind: 'gave-up' } };
 
-    const t = this.catalogue.translator(context.activity.locale);
+    const t = this.catalogue.translator(readerOf(context.activity));
     await context.sendActivity(t(verdict.problem.key, verdict.problem.params));
     const again = options.retryPrompt ?? options.prompt;
     if (again !== undefined) await context.sendActivity(again);

@@ -9,6 +9,7 @@ import type { IntakeDialogOptions } from './intake-dialog';
 import { IntakeFields, type IntakeField } from './intake-values';
 import type { PendingDrafts } from './pending-drafts';
 import { matchIntakeField } from './validators/field-choice-validator';
+import { readerOf } from '../src/i18n/reader';
 
 export interface EditDraftOptions {
   readonly draftId: string;
@@ -39,7 +40,7 @@ export class EditDraftDialog extends CancelAndHelpDialog {
   }
 
   private t(context: TurnContext): Translator {
-    return this.catalogue.translator(context.activity.locale);
+    return this.catalogue.translator(readerOf(context.activity));
   }
 
   private async askField(step: WaterfallStepContext<EditDraftOptions>): Promise<DialogTurnResult> {

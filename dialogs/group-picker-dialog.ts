@@ -9,8 +9,10 @@ import { CheckedTextPrompt, maxTries, type PromptOutcome } from './checked-text-
 import { DialogIds } from './dialog-ids';
 import { turnActor } from './turn-actor';
 import { type GroupChoice, type PickedGroup, groupChoiceLabel, interpretGroupCheck, matchGroupChoice } from './validators/group-validators';
-import { validateGroupQuery, wordsOf } from './validators/text-validators';
+import { answerWords } from './command-recognizer';
+import { validateGroupQuery } from './validators/text-validators';
 import { type Verdict, reject } from './validators/verdict';
+import { readerOf } from '../src/i18n/reader';
 
 export interface GroupPickerOptions {
   /** The external person's address: the group check needs it (membership, existing recipient). */
@@ -61,7 +63,7 @@ export class GroupPickerDialog extends ComponentDialog {
       new CheckedTextPrompt<GroupChoice>(
         DialogIds.groupChoicePrompt,
         async (text, context, validations) =>
-          matchGroupChoice(text, (validations as ChoiceValidations).groups, wordsOf(this.t(context)('intake.group.searchAgainWords'))),
+          matchGroupChoice(text, (validations as ChoiceValidations).groups, answerWords(this.catalogue, this.t(context), 'intake.group.searchAgainWords')),
         catalogue,
       ),
     );
@@ -76,7 +78,7 @@ export class GroupPickerDialog extends ComponentDialog {
   }
 
   private t(context: TurnContext): Translator {
-    return this.catalogue.translator(context.activity.locale);
+    return this.catalogue.translator(readerOf(context.activity));
   }
 
   private async search(text: string, context: TurnContext): Promise<Verdict<SearchResult>> {

@@ -5,9 +5,10 @@ import type { Clock } from '../src/app/ports/clock';
 import type { Assessment } from '../src/domain/assessment';
 import type { ExistingRecipient } from '../src/domain/recipient';
 import type { GroupSummary } from '../src/domain/group-summary';
-import type { MessageCatalogue, Translator } from '../src/i18n/message-catalogue';
+import type { MessageCatalogue, MessageKey, Translator } from '../src/i18n/message-catalogue';
 import { type ConfirmationSubject, confirmationCard, confirmationCardView } from '../cards/confirmation-card';
 import { CancelAndHelpDialog } from './cancel-and-help-dialog';
+import { answerWords } from './command-recognizer';
 import { CheckedTextPrompt, type PromptOutcome } from './checked-text-prompt';
 import { DialogIds } from './dialog-ids';
 import { GroupPickerDialog, type GroupPickerOptions, type GroupPickerResult } from './group-picker-dialog';
@@ -21,8 +22,8 @@ import {
   validateFirstName,
   validateLastName,
   validateReason,
-  wordsOf,
 } from './validators/text-validators';
+import { readerOf } from '../src/i18n/reader';
 
 export interface IntakeDialogOptions {
   /** Editing an existing draft: its id, what it holds, and the one field to ask again. */
@@ -118,14 +119,14 @@ export class IntakeDialog extends CancelAndHelpDialog {
       new CheckedTextPrompt<string>(
         DialogIds.displayNamePrompt,
         async (text, context, validations) =>
-          validateDisplayName(text, (validations as DisplayNameValidations).suggested, wordsOf(this.t(context)('intake.displayName.useDefaultWords'))),
+          validateDisplayName(text, (validations as DisplayNameValidations).suggested, answerWords(this.catalogue, this.t(context), 'intake.displayName.useDefaultWords')),
         catalogue,
       ),
     );
     this.addDialog(
       new CheckedTextPrompt<string | undefined>(
         DialogIds.companyPrompt,
-        async (text, context) => validateCompany(text, wordsOf(this.t(context)('intake.company.skipWords'))),
+        async (text, context) => validateCompany(text, answerWords(this.catalogue, this.t(context), 'intake.company.skipWords')),
         catalogue,
       ),
     );
@@ -147,11 +148,11 @@ export class IntakeDialog extends CancelAndHelpDialog {
   }
 
   private t(context: TurnContext): Translator {
-    return this.catalogue.translator(context.activity.locale);
+    return this.catalogue.translator(readerOf(context.activity));
   }
 
   /** The question, plus the value being replaced when editing. */
-  private question(step: Step, key: string, params: Record<string, string>, current: string | undefined): string {
+  private question(step: Step, key: MessageKey, params: Record<string, string>, current: string | undefined): string {
     const t = this.t(step.context);
     const asked = t(key, params);
     return step.options.edit && current !== undefined ? `${asked}\n\n${t('intake.edit.currentValue', { value: current })}` : asked;
@@ -192,7 +193,7 @@ export class IntakeDialog extends CancelAndHelpDialog {
         await step.context.sendActivity(
           t('intake.email.recognised', {
             email: address.email,
-            kind: t(`card.recipientKind.${address.existingRecipient.kind}`),
+            kind: address.existingRecipient.kind,
             name: address.existingRecipient.displayName,
           }),
         );

@@ -6,6 +6,7 @@ import { recognizeCommand } from './command-recognizer';
 import { DialogIds } from './dialog-ids';
 import { EditDraftDialog, type EditDraftOptions } from './edit-draft-dialog';
 import { IntakeDialog, type IntakeDialogDependencies } from './intake-dialog';
+import { readerOf } from '../src/i18n/reader';
 
 /** How the main dialog was started: from a message (read its text), or by a card button. */
 export type MainDialogOptions =
@@ -32,7 +33,7 @@ export class MainDialog extends ComponentDialog {
   }
 
   private t(context: TurnContext): Translator {
-    return this.catalogue.translator(context.activity.locale);
+    return this.catalogue.translator(readerOf(context.activity));
   }
 
   private async route(step: WaterfallStepContext<MainDialogOptions>): Promise<DialogTurnResult> {
@@ -42,7 +43,7 @@ export class MainDialog extends ComponentDialog {
 
     const t = this.t(step.context);
     const text = step.context.activity.text;
-    switch (recognizeCommand(text, t)) {
+    switch (recognizeCommand(text, this.catalogue)) {
       case 'add-external':
         return step.beginDialog(DialogIds.intake);
       case 'help':

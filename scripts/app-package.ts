@@ -5,6 +5,8 @@ import { dirname, join } from 'node:path';
 import AdmZip from 'adm-zip';
 import { AppManifestUtils } from '@microsoft/app-manifest';
 import { PNG } from 'pngjs';
+import { MessageCatalogue, type Translator, defaultLocale, projectLocalesDir } from '../src/i18n/message-catalogue';
+import { localizationFile, manifestText } from './manifest-languages';
 
 /** What `npm run package` puts into the manifest; everything tenant-specific comes from the environment. */
 export interface AppPackageSettings {
@@ -96,13 +98,16 @@ export function appPackageSettingsFromEnv(
 }
 
 /**
- * The template with every "{{name}}" string value replaced by the setting of that name. Values go
- * in as JSON values, never spliced into text, so no setting can change the manifest's structure.
+ * The template with every "{{name}}" string value replaced by the setting of that name, and every
+ * "{{text:key}}" or "{{command:key}}" by its English text (manifest-languages.ts). Values go in as
+ * JSON values, never spliced into text, so no setting can change the manifest's structure.
  */
-export function fillManifest(template: unknown, settings: AppPackageSettings): Record<string, unknown> {
+export function fillManifest(template: unknown, settings: AppPackageSettings, english: Translator): Record<string, unknown> {
   const values: Readonly<Record<string, string>> = { ...settings };
   const fill = (node: unknown): unknown => {
     if (typeof node === 'string') {
+      const text = manifestText(node, english);
+      if (text !== undefined) return text;
       const match = /^\{\{(\w+)\}\}$/.exec(node);
       if (match?.[1] === undefined) return node;
       const replacement = values[match[1]];
@@ -164,27 +169,64 @@ export class AppPackageError extends Error {
   }
 }
 
+type SchemaInput = Parameters<typeof AppManifestUtils.validateAgainstSchema>[0];
+type Schema = Parameters<typeof AppManifestUtils.validateAgainstSchema>[1];
+
 /**
- * The Teams app package (manifest.json and the two icons at the root of a zip), validated offline
- * against the manifest schema bundled in @microsoft/app-manifest and Teams' icon rules. Throws
- * AppPackageError with every problem when anything is wrong; nothing is written here.
+ * Checks a Teams localization file against the localization schema bundled in @microsoft/app-manifest
+ * for its `$schema` version, with one repair: two of the schema's key patterns (activity types)
+ * put a bare "]" after "\b", which a plain JavaScript regular expression accepts but the Unicode
+ * one the validator compiles refuses; escaped, the pattern means what Microsoft wrote.
  */
-export async function buildAppPackage(settings: AppPackageSettings, manifestDir: string): Promise<{ zip: Buffer; manifest: Record<string, unknown> }> {
+export async function localizationProblems(localization: Readonly<Record<string, string>>): Promise<string[]> {
+  const url = localization['$schema'];
+  if (url === undefined) return ['has no $schema'];
+  const bundled: unknown = await AppManifestUtils.fetchSchema(url);
+  const schema = JSON.parse(JSON.stringify(bundled).replace(/\\\\b\]/g, '\\\\b\\\\]')) as Schema;
+  return AppManifestUtils.validateAgainstSchema(localization as unknown as SchemaInput, schema);
+}
+
+/**
+ * The Teams app package: manifest.json (English, with `localizationInfo`), a localization file per
+ * other language of the message catalogue (nl.json, lv.json: the app's name, description and
+ * command list) and the two icons, at the root of a zip. Everything is validated offline against
+ * the manifest and localization schemas bundled in @microsoft/app-manifest and Teams' icon rules.
+ * Throws AppPackageError with every problem when anything is wrong; nothing is written here.
+ */
+export async function buildAppPackage(
+  settings: AppPackageSettings,
+  manifestDir: string,
+  catalogue: MessageCatalogue = MessageCatalogue.load(projectLocalesDir()),
+): Promise<{ zip: Buffer; manifest: Record<string, unknown>; localizations: Record<string, Record<string, string>> }> {
   const template: unknown = JSON.parse(await readFile(join(manifestDir, 'manifest.template.json'), 'utf8'));
-  const manifest = fillManifest(template, settings);
+  const manifest = fillManifest(template, settings, catalogue.translator(defaultLocale));
+  const languages = catalogue.locales.filter((language) => language !== defaultLocale);
+  const localizations = Object.fromEntries(
+    languages.map((language) => [`${language}.json`, localizationFile(template, catalogue.translator(language), String(manifest['manifestVersion']))]),
+  );
+  if (languages.length > 0) {
+    manifest['localizationInfo'] = {
+      defaultLanguageTag: defaultLocale,
+      additionalLanguages: languages.map((language) => ({ languageTag: language, file: `${language}.json` })),
+    };
+  }
   const files: Record<string, Buffer> = {
     [appPackageFiles.color]: await readFile(join(manifestDir, appPackageFiles.color)),
     [appPackageFiles.outline]: await readFile(join(manifestDir, appPackageFiles.outline)),
   };
   const problems = [
-    ...(await AppManifestUtils.validateAgainstSchema(manifest as unknown as Parameters<typeof AppManifestUtils.validateAgainstSchema>[0])),
+    ...(await AppManifestUtils.validateAgainstSchema(manifest as unknown as SchemaInput)),
     ...checkPackageRules(manifest, files),
   ];
+  for (const [file, localization] of Object.entries(localizations)) {
+    for (const problem of await localizationProblems(localization)) problems.push(`${file}: ${problem}`);
+  }
   if (problems.length > 0) throw new AppPackageError(problems);
   const zip = new AdmZip();
   zip.addFile(appPackageFiles.manifest, Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8'));
+  for (const [file, localization] of Object.entries(localizations)) zip.addFile(file, Buffer.from(`${JSON.stringify(localization, null, 2)}\n`, 'utf8'));
   for (const [name, data] of Object.entries(files)) zip.addFile(name, data);
-  return { zip: zip.toBuffer(), manifest };
+  return { zip: zip.toBuffer(), manifest, localizations };
 }
 
 /** Builds and validates the package, then writes it to `outFile` (folders created). */

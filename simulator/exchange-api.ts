@@ -1,6 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { stableGuid } from './seeded-random';
-import { addressesOf, type ContactRecord, type DirectoryRecord, type GroupRecord, type SimulatedDirectory } from './simulated-directory';
+import { CmdletError, cmdletFailure, type ExchangeFailure } from './exchange-errors';
+import { rolesAllow } from './exchange-rbac';
+import { parseOpathFilter } from './opath-filter';
+import { addressesOf, isValidAlias, type ContactRecord, type DirectoryRecord, type GroupRecord, type SimulatedDirectory } from './simulated-directory';
 
 /** The answer to one InvokeCommand call. */
 export interface ExchangeResponse {
@@ -14,58 +16,22 @@ type Parameters = Readonly<Record<string, unknown>>;
 
 const simulatedServer = 'SIM01EXO001.prod.outlook.com';
 
-/** Exchange's texts for the errors the bot must handle (shared/reference/microsoft-365-apis.md B2, B3). */
-export const ExchangeErrors = {
-  notFound: 'Microsoft.Exchange.Configuration.Tasks.ManagementObjectNotFoundException',
-  proxyAddressExists: 'Microsoft.Exchange.Data.Directory.ProxyAddressExistsException',
-  memberAlreadyExists: 'Microsoft.Exchange.Management.Tasks.MemberAlreadyExistsException',
-  onPremises: 'Microsoft.Exchange.Configuration.Tasks.TaskInvalidOperationException',
-  groupManager: 'Microsoft.Exchange.Management.RecipientTasks.OperationRequiresGroupManagerException',
-  nameExists: 'Microsoft.Exchange.Data.Directory.ADObjectAlreadyExistsException',
-  ambiguous: 'Microsoft.Exchange.Configuration.Tasks.ManagementObjectAmbiguousException',
-  parameterBinding: 'System.Management.Automation.ParameterBindingException',
-  commandNotFound: 'System.Management.Automation.CommandNotFoundException',
-  invalidFilter: 'Microsoft.Exchange.Configuration.Tasks.InvalidFilterException',
-} as const;
-
-/** A cmdlet failure: becomes the documented error body, details[0].message "<ExceptionType>|<FullyQualifiedErrorId>|<text>". */
-export class CmdletError extends Error {
-  constructor(
-    readonly exceptionType: string,
-    message: string,
-    readonly status = 400,
-  ) {
-    super(message);
-  }
-}
-
 interface CmdletDefinition {
-  /** The PowerShell task class name used in the FullyQualifiedErrorId. */
-  readonly task: string;
   readonly parameters: readonly string[];
   readonly mandatory: readonly string[];
   readonly run: (p: Parameters) => { value: Recipient[]; warnings?: string[]; pageable?: boolean };
 }
 
-function shortName(exceptionType: string): string {
-  return exceptionType.split('.').pop()!;
+export interface ExchangeApiOptions {
+  /** The Exchange roles the calling app holds (tenant file: tenant.exchangeRoles). */
+  readonly appRoles: () => readonly string[];
+  /** Whether an Entra object id works as -Identity / -Member (it does in practice; a fault knob turns it off). */
+  readonly acceptsEntraObjectIds: () => boolean;
 }
 
-/** The Exchange error body for a cmdlet failure. */
-export function exchangeErrorBody(exceptionType: string, task: string, text: string, status: number): unknown {
-  const fqid = `[Server=${simulatedServer.split('.')[0]},RequestId=${randomUUID()},TimeStamp=${new Date().toUTCString()}] [FailureCategory=Cmdlet-${shortName(exceptionType)}] ${randomUUID().slice(0, 8).toUpperCase()},${task}`;
-  return {
-    error: {
-      code: status === 403 ? 'Forbidden' : 'BadRequest',
-      message: text,
-      details: [{ code: 'Context', target: '', message: `${exceptionType}|${fqid}|${text}` }],
-      innererror: {
-        message: text,
-        type: exceptionType,
-        internalException: { message: text },
-      },
-    },
-  };
+/** The 403 Exchange answers for a cmdlet or switch outside the caller's roles: an empty body. */
+export function forbiddenAnswer(): ExchangeResponse {
+  return { status: 403, headers: { 'content-length': '0' }, body: undefined };
 }
 
 /**
@@ -79,55 +45,53 @@ export class ExchangeApi {
     private readonly directory: SimulatedDirectory,
     /** e.g. http://127.0.0.1:4000/adminapi/beta */
     private readonly baseUrl: string,
+    private readonly options: ExchangeApiOptions,
   ) {
     this.cmdlets = {
       'Get-Recipient': {
-        task: 'Microsoft.Exchange.Management.RecipientTasks.GetRecipient',
         parameters: ['Identity', 'Filter', 'RecipientTypeDetails', 'ResultSize'],
         mandatory: [],
         run: (p) => ({ value: this.getRecipient(p), pageable: true }),
       },
       'Get-MailContact': {
-        task: 'Microsoft.Exchange.Management.RecipientTasks.GetMailContact',
         parameters: ['Identity', 'ResultSize', 'Filter'],
         mandatory: [],
         run: (p) => ({ value: this.getMailContact(p), pageable: true }),
       },
       'New-MailContact': {
-        task: 'Microsoft.Exchange.Management.RecipientTasks.NewMailContact',
         parameters: ['Name', 'ExternalEmailAddress', 'DisplayName', 'FirstName', 'LastName', 'Alias', 'Initials'],
         mandatory: ['Name', 'ExternalEmailAddress'],
         run: (p) => ({ value: [this.newMailContact(p)] }),
       },
       'Set-MailContact': {
-        task: 'Microsoft.Exchange.Management.RecipientTasks.SetMailContact',
         parameters: ['Identity', 'HiddenFromAddressListsEnabled', 'DisplayName'],
         mandatory: ['Identity'],
         run: (p) => this.setMailContact(p),
       },
       'Get-DistributionGroup': {
-        task: 'Microsoft.Exchange.Management.RecipientTasks.GetDistributionGroup',
-        parameters: ['Identity', 'ResultSize', 'RecipientTypeDetails'],
+        parameters: ['Identity', 'ManagedBy', 'ResultSize', 'RecipientTypeDetails'],
         mandatory: [],
         run: (p) => ({ value: this.getDistributionGroup(p), pageable: true }),
       },
       'Add-DistributionGroupMember': {
-        task: 'Microsoft.Exchange.Management.RecipientTasks.AddDistributionGroupMember',
         parameters: ['Identity', 'Member', 'BypassSecurityGroupManagerCheck'],
         mandatory: ['Identity', 'Member'],
         run: (p) => ({ value: this.addDistributionGroupMember(p) }),
       },
       'Get-DistributionGroupMember': {
-        task: 'Microsoft.Exchange.Management.RecipientTasks.GetDistributionGroupMember',
         parameters: ['Identity', 'ResultSize'],
         mandatory: ['Identity'],
         run: (p) => ({ value: this.getDistributionGroupMember(p), pageable: true }),
       },
       'Set-DistributionGroup': {
-        task: 'Microsoft.Exchange.Management.RecipientTasks.SetDistributionGroup',
         parameters: ['Identity', 'RequireSenderAuthenticationEnabled', 'BypassSecurityGroupManagerCheck'],
         mandatory: ['Identity'],
         run: (p) => this.setDistributionGroup(p),
+      },
+      'Get-ManagementRoleAssignment': {
+        parameters: ['RoleAssignee', 'Role', 'ResultSize'],
+        mandatory: [],
+        run: (p) => ({ value: this.getManagementRoleAssignment(p), pageable: true }),
       },
     };
   }
@@ -148,38 +112,25 @@ export class ExchangeApi {
     const input = (body as { CmdletInput?: { CmdletName?: unknown; Parameters?: unknown } } | undefined)?.CmdletInput;
     const name = input?.CmdletName;
     if (typeof name !== 'string') {
-      return this.error(ExchangeErrors.parameterBinding, 'System.Management.Automation', 'The request body must be {"CmdletInput":{"CmdletName":"...","Parameters":{...}}}.', 400);
+      return this.error('parameterBinding', 'The request body must be {"CmdletInput":{"CmdletName":"...","Parameters":{...}}}.');
     }
-    const cmdlet = Object.entries(this.cmdlets).find(([n]) => n.toLowerCase() === name.toLowerCase());
-    if (cmdlet === undefined) {
-      return this.error(
-        ExchangeErrors.commandNotFound,
-        'CommandNotFoundException',
-        `The term '${name}' is not recognized as a name of a cmdlet, function, script file, or executable program. Check the spelling of the name, or if a path was included, verify that the path is correct and try again.`,
-        400,
-      );
-    }
-    const [, definition] = cmdlet;
     const rawParameters = input?.Parameters ?? {};
     if (typeof rawParameters !== 'object' || rawParameters === null || Array.isArray(rawParameters)) {
-      return this.error(ExchangeErrors.parameterBinding, definition.task, 'Parameters must be a JSON object.', 400);
+      return this.error('parameterBinding', 'Parameters must be a JSON object.');
     }
+    // A cmdlet (or switch) outside the app's roles, or unknown to the service, is refused before anything else.
+    const cmdlet = Object.entries(this.cmdlets).find(([n]) => n.toLowerCase() === name.toLowerCase());
+    if (cmdlet === undefined || !rolesAllow(name, rawParameters as Parameters, this.options.appRoles())) return forbiddenAnswer();
+    const [, definition] = cmdlet;
     const parameters: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(rawParameters as Record<string, unknown>)) {
       const known = definition.parameters.find((p) => p.toLowerCase() === key.toLowerCase());
-      if (known === undefined) {
-        return this.error(ExchangeErrors.parameterBinding, definition.task, `A parameter cannot be found that matches parameter name '${key}'.`, 400);
-      }
+      if (known === undefined) return this.error('parameterBinding', `A parameter cannot be found that matches parameter name '${key}'.`);
       parameters[known] = value;
     }
     const missing = definition.mandatory.filter((m) => parameters[m] === undefined || parameters[m] === null || parameters[m] === '');
     if (missing.length > 0) {
-      return this.error(
-        ExchangeErrors.parameterBinding,
-        definition.task,
-        `Cannot process command because of one or more missing mandatory parameters: ${missing.join(' ')}.`,
-        400,
-      );
+      return this.error('parameterBinding', `Cannot process command because of one or more missing mandatory parameters: ${missing.join(' ')}.`);
     }
     try {
       const result = definition.run(parameters);
@@ -205,13 +156,14 @@ export class ExchangeApi {
       out['value'] = value;
       return { status: 200, headers: { 'content-type': 'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8' }, body: out };
     } catch (error) {
-      if (error instanceof CmdletError) return this.error(error.exceptionType, definition.task, error.message, error.status);
+      if (error instanceof CmdletError) return this.error(error.failure, error.message);
       throw error;
     }
   }
 
-  private error(exceptionType: string, task: string, text: string, status: number): ExchangeResponse {
-    return { status, headers: { 'content-type': 'application/json;charset=utf-8' }, body: exchangeErrorBody(exceptionType, task, text, status) };
+  private error(failure: ExchangeFailure, text: string): ExchangeResponse {
+    const { status, body } = cmdletFailure(failure, text);
+    return { status, headers: { 'content-type': 'application/json;odata.metadata=minimal;charset=utf-8' }, body };
   }
 
   // ---- recipients -------------------------------------------------------------------------
@@ -275,7 +227,10 @@ export class ExchangeApi {
     });
   }
 
-  /** Resolves an -Identity / -Member value: name, alias, display name, any address, object id or Exchange GUID. */
+  /**
+   * Resolves an -Identity / -Member value: name, alias, display name, any address, Exchange GUID,
+   * and (undocumented, but it works in practice) the Entra object id.
+   */
   private resolve(
     identity: unknown,
     notFound: (id: string) => string,
@@ -283,7 +238,7 @@ export class ExchangeApi {
     parameter = 'Identity',
   ): { record: DirectoryRecord; recipient: Recipient } {
     if (typeof identity !== 'string' || identity.trim() === '') {
-      throw new CmdletError(ExchangeErrors.parameterBinding, `Cannot bind argument to parameter '${parameter}' because it is an empty string.`);
+      throw new CmdletError('parameterBinding', `Cannot bind argument to parameter '${parameter}' because it is an empty string.`);
     }
     const key = identity.trim().toLowerCase().replace(/^smtp:/, '');
     const matches = this.recipients().filter(({ record, recipient }) => {
@@ -292,16 +247,16 @@ export class ExchangeApi {
         recipient['Name'],
         recipient['Alias'],
         recipient['DisplayName'],
-        recipient['ExternalDirectoryObjectId'],
+        ...(this.options.acceptsEntraObjectIds() ? [recipient['ExternalDirectoryObjectId']] : []),
         recipient['Guid'],
         ...addressesOf(record),
         ...(recipient['EmailAddresses'] as string[]).map((a) => a.replace(/^smtp:/i, '')),
       ];
       return candidates.some((c) => typeof c === 'string' && c.toLowerCase() === key);
     });
-    if (matches.length === 0) throw new CmdletError(ExchangeErrors.notFound, notFound(identity));
+    if (matches.length === 0) throw new CmdletError('notFound', notFound(identity));
     if (matches.length > 1) {
-      throw new CmdletError(ExchangeErrors.ambiguous, `The operation couldn't be performed because '${identity}' matches multiple entries.`);
+      throw new CmdletError('ambiguous', `The operation couldn't be performed because '${identity}' matches multiple entries.`);
     }
     return matches[0]!;
   }
@@ -320,7 +275,7 @@ export class ExchangeApi {
     if (typeof size === 'string' && size.toLowerCase() === 'unlimited') return Number.POSITIVE_INFINITY;
     const n = typeof size === 'number' ? size : Number(size);
     if (!Number.isInteger(n) || n < 1) {
-      throw new CmdletError(ExchangeErrors.parameterBinding, `Cannot process argument transformation on parameter 'ResultSize'. Cannot convert value "${String(size)}" to type "Microsoft.Exchange.Data.Unlimited\`1[System.UInt32]".`);
+      throw new CmdletError('parameterBinding', `Cannot process argument transformation on parameter 'ResultSize'. Cannot convert value "${String(size)}" to type "Microsoft.Exchange.Data.Unlimited\`1[System.UInt32]".`);
     }
     return n;
   }
@@ -329,7 +284,7 @@ export class ExchangeApi {
     if (p['Identity'] !== undefined) return [this.resolve(p['Identity'], (id) => this.objectNotFound(id)).recipient];
     let list = this.recipients().map((x) => x.recipient);
     if (p['Filter'] !== undefined) {
-      if (typeof p['Filter'] !== 'string') throw new CmdletError(ExchangeErrors.invalidFilter, 'The Filter parameter must be a string.');
+      if (typeof p['Filter'] !== 'string') throw new CmdletError('invalidFilter', 'The Filter parameter must be a string.');
       const predicate = parseOpathFilter(p['Filter']);
       list = list.filter(predicate);
     }
@@ -351,16 +306,16 @@ export class ExchangeApi {
 
   private newMailContact(p: Parameters): Recipient {
     const name = stringParameter(p, 'Name');
-    if (name.length > 64) throw new CmdletError(ExchangeErrors.parameterBinding, `Cannot validate argument on parameter 'Name'. The length of the argument is too long. Shorten the length of the argument to less than or equal to "64" and then try the command again.`);
+    if (name.length > 64) throw new CmdletError('parameterBinding', `Cannot validate argument on parameter 'Name'. The length of the argument is too long. Shorten the length of the argument to less than or equal to "64" and then try the command again.`);
     const external = stringParameter(p, 'ExternalEmailAddress').replace(/^smtp:/i, '');
     if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(external)) {
-      throw new CmdletError(ExchangeErrors.parameterBinding, `Cannot process argument transformation on parameter 'ExternalEmailAddress'. "${external}" is not a valid SMTP address.`);
+      throw new CmdletError('parameterBinding', `Cannot process argument transformation on parameter 'ExternalEmailAddress'. "${external}" is not a valid SMTP address.`);
     }
     const owner = this.directory.addressOwner(external);
     if (owner !== undefined) {
       const ownerName = (this.toRecipient(owner)?.['Name'] as string | undefined) ?? owner.displayName;
       throw new CmdletError(
-        ExchangeErrors.proxyAddressExists,
+        'proxyAddressExists',
         `The proxy address "SMTP:${external}" is already being used by the proxy addresses or LegacyExchangeDN of "${ownerName}". Please choose another proxy address.`,
       );
     }
@@ -368,13 +323,17 @@ export class ExchangeApi {
       const recipient = this.toRecipient(r);
       return recipient !== undefined && String(recipient['Name']).toLowerCase() === name.toLowerCase();
     });
-    if (nameTaken) throw new CmdletError(ExchangeErrors.nameExists, `The name "${name}" is already being used. Please try another name.`);
+    if (nameTaken) throw new CmdletError('nameExists', `The name "${name}" is already being used. Please try another name.`);
     const displayName = optionalStringParameter(p, 'DisplayName') ?? name;
+    const alias = optionalStringParameter(p, 'Alias');
+    if (alias !== undefined && !isValidAlias(alias)) {
+      throw new CmdletError('invalidAlias', `The alias "${alias}" contains characters that aren't valid or is longer than 64 characters.`);
+    }
     const contact = this.directory.createContact({
       name,
       displayName,
       email: external,
-      ...(optionalStringParameter(p, 'Alias') !== undefined ? { alias: optionalStringParameter(p, 'Alias')! } : {}),
+      ...(alias !== undefined ? { alias } : {}),
       givenName: optionalStringParameter(p, 'FirstName') ?? null,
       surname: optionalStringParameter(p, 'LastName') ?? null,
     });
@@ -407,11 +366,8 @@ export class ExchangeApi {
     return {
       ...recipient,
       GroupType: exchange.RecipientTypeDetails === 'MailUniversalSecurityGroup' ? 'Universal, SecurityEnabled' : 'Universal',
-      ManagedBy: exchange.ManagedBy.map((id) => {
-        const manager = this.directory.find(id);
-        const view = manager === undefined ? undefined : this.toRecipient(manager);
-        return (view?.['Name'] as string | undefined) ?? id;
-      }),
+      // Exchange Online shows ManagedBy as GUIDs unless -IncludeManagedByWithDisplayNames is passed.
+      ManagedBy: [...exchange.ManagedBy],
       RequireSenderAuthenticationEnabled: exchange.RequireSenderAuthenticationEnabled,
       AcceptMessagesOnlyFromSendersOrMembers: [...exchange.AcceptMessagesOnlyFromSendersOrMembers],
       AcceptMessagesOnlyFrom: [],
@@ -427,6 +383,11 @@ export class ExchangeApi {
       return [this.distributionGroupView(record as GroupRecord, recipient)];
     }
     let list = this.recipients().filter((x) => this.isDistributionGroup(x.record));
+    if (p['ManagedBy'] !== undefined) {
+      // -ManagedBy filters by an owner, named by any value that identifies the recipient.
+      const { record: manager } = this.resolve(p['ManagedBy'], (id) => this.memberNotFound(id), () => true, 'ManagedBy');
+      list = list.filter((x) => (x.record as GroupRecord).exchange!.ManagedBy.includes(manager.id));
+    }
     const typeFilter = p['RecipientTypeDetails'];
     if (typeFilter !== undefined) {
       const wanted = (Array.isArray(typeFilter) ? typeFilter : String(typeFilter).split(',')).map((t) => String(t).trim().toLowerCase());
@@ -435,20 +396,45 @@ export class ExchangeApi {
     return list.slice(0, this.resultSize(p)).map((x) => this.distributionGroupView(x.record as GroupRecord, x.recipient));
   }
 
+  /**
+   * The app's role assignments, as assignments of its role group (a GUESS at the output: the bot
+   * reads only `Role`). Any -RoleAssignee names the one app the simulated tenant knows.
+   */
+  private getManagementRoleAssignment(p: Parameters): Recipient[] {
+    const roleGroup = 'External Access bot';
+    const wanted = optionalStringParameter(p, 'Role');
+    return this.options
+      .appRoles()
+      .filter((role) => wanted === undefined || role.toLowerCase() === wanted.toLowerCase())
+      .map((role) => ({
+        Name: `${role.replace(/\s+/g, '')}-${roleGroup.replace(/\s+/g, '')}`,
+        Identity: `${role.replace(/\s+/g, '')}-${roleGroup.replace(/\s+/g, '')}`,
+        Role: role,
+        RoleAssignee: roleGroup,
+        RoleAssigneeName: roleGroup,
+        RoleAssigneeType: 'RoleGroup',
+        AssignmentMethod: 'RoleGroup',
+        Enabled: true,
+        RecipientWriteScope: 'Organization',
+        CustomRecipientWriteScope: null,
+      }))
+      .slice(0, this.resultSize(p));
+  }
+
   /** Write checks shared by Add-DistributionGroupMember and Set-DistributionGroup. */
   private writableGroup(p: Parameters, action: string, property: string): { group: GroupRecord; recipient: Recipient } {
     const { record, recipient } = this.resolve(p['Identity'], (id) => this.objectNotFound(id), (r) => this.isDistributionGroup(r));
     const group = record as GroupRecord;
     if (group.onPremisesSyncEnabled === true) {
       throw new CmdletError(
-        ExchangeErrors.onPremises,
+        'onPremises',
         `The action '${action}', '${property}', can't be performed on the object '${String(recipient['Name'])}' because the object is being synchronized from your on-premises organization. This action should be performed on the object in your on-premises organization.`,
       );
     }
     // The calling app is never in ManagedBy: Exchange requires -BypassSecurityGroupManagerCheck.
     if (p['BypassSecurityGroupManagerCheck'] === undefined || !booleanParameter(p, 'BypassSecurityGroupManagerCheck')) {
       throw new CmdletError(
-        ExchangeErrors.groupManager,
+        'groupManager',
         `You don't have sufficient permissions. This operation can only be performed by a manager of the group.`,
       );
     }
@@ -460,7 +446,7 @@ export class ExchangeApi {
     const { record: member } = this.resolve(p['Member'], (id) => this.memberNotFound(id), () => true, 'Member');
     if (group.members.includes(member.id)) {
       throw new CmdletError(
-        ExchangeErrors.memberAlreadyExists,
+        'memberAlreadyExists',
         `The recipient "${String(p['Member'])}" is already a member of the group "${String(groupView['Name'])}".`,
       );
     }
@@ -502,14 +488,14 @@ function emailAddresses(r: DirectoryRecord, primary: string): string[] {
 
 function stringParameter(p: Parameters, name: string): string {
   const v = p[name];
-  if (typeof v !== 'string' || v.trim() === '') throw new CmdletError(ExchangeErrors.parameterBinding, `Cannot bind argument to parameter '${name}' because it is an empty string.`);
+  if (typeof v !== 'string' || v.trim() === '') throw new CmdletError('parameterBinding', `Cannot bind argument to parameter '${name}' because it is an empty string.`);
   return v.trim();
 }
 
 function optionalStringParameter(p: Parameters, name: string): string | undefined {
   const v = p[name];
   if (v === undefined || v === null) return undefined;
-  if (typeof v !== 'string') throw new CmdletError(ExchangeErrors.parameterBinding, `Cannot process argument transformation on parameter '${name}'. A string is required.`);
+  if (typeof v !== 'string') throw new CmdletError('parameterBinding', `Cannot process argument transformation on parameter '${name}'. A string is required.`);
   return v;
 }
 
@@ -519,7 +505,7 @@ function booleanParameter(p: Parameters, name: string): boolean {
   if (typeof v === 'string' && /^(true|\$true)$/i.test(v)) return true;
   if (typeof v === 'string' && /^(false|\$false)$/i.test(v)) return false;
   throw new CmdletError(
-    ExchangeErrors.parameterBinding,
+    'parameterBinding',
     `Cannot process argument transformation on parameter '${name}'. Cannot convert value "${String(v)}" to type "System.Boolean". Boolean parameters accept only Boolean values and numbers, such as $True, $False, 1 or 0.`,
   );
 }
@@ -528,81 +514,4 @@ function preferredPageSize(prefer: string | undefined): number {
   const m = /odata\.maxpagesize=(\d+)/i.exec(prefer ?? '');
   const n = m === null ? 1000 : Number(m[1]);
   return n >= 1 ? n : 1000;
-}
-
-/**
- * OPATH filters as Get-Recipient -Filter takes them: `Property -eq 'value'`, -ne, -like (with *),
- * -and, -or, -not and parentheses. EmailAddresses compares against every proxy address.
- */
-export function parseOpathFilter(filter: string): (r: Recipient) => boolean {
-  const tokens = filter.match(/'(?:[^']|'')*'|"(?:[^"]|"")*"|\(|\)|-[A-Za-z]+|[A-Za-z][A-Za-z0-9]*|\S/g) ?? [];
-  let i = 0;
-  const fail = (): never => {
-    throw new CmdletError(
-      ExchangeErrors.invalidFilter,
-      `Cannot bind parameter 'Filter' to the target. Exception setting "Filter": "Invalid filter syntax. For a description of the filter parameter syntax see the command help. "${filter}" at position ${i + 1}."`,
-    );
-  };
-  type Pred = (r: Recipient) => boolean;
-  const peek = (): string | undefined => tokens[i];
-  const parseOr = (): Pred => {
-    let left = parseAnd();
-    while (peek()?.toLowerCase() === '-or') {
-      i += 1;
-      const l = left;
-      const right = parseAnd();
-      left = (r) => l(r) || right(r);
-    }
-    return left;
-  };
-  const parseAnd = (): Pred => {
-    let left = parseUnary();
-    while (peek()?.toLowerCase() === '-and') {
-      i += 1;
-      const l = left;
-      const right = parseUnary();
-      left = (r) => l(r) && right(r);
-    }
-    return left;
-  };
-  const parseUnary = (): Pred => {
-    if (peek()?.toLowerCase() === '-not') {
-      i += 1;
-      const inner = parseUnary();
-      return (r) => !inner(r);
-    }
-    if (peek() === '(') {
-      i += 1;
-      const inner = parseOr();
-      if (peek() !== ')') fail();
-      i += 1;
-      return inner;
-    }
-    const property = peek();
-    if (property === undefined || !/^[A-Za-z]/.test(property)) return fail();
-    i += 1;
-    const op = peek()?.toLowerCase();
-    if (op !== '-eq' && op !== '-ne' && op !== '-like') return fail();
-    i += 1;
-    const literal = peek();
-    if (literal === undefined || !/^['"]/.test(literal)) return fail();
-    i += 1;
-    const quote = literal[0]!;
-    const isAddress = /^(EmailAddresses|ExternalEmailAddress|PrimarySmtpAddress|WindowsEmailAddress)$/i.test(property);
-    const normalise = (text: string): string => (isAddress ? text.replace(/^smtp:/i, '') : text).toLowerCase();
-    const needle = normalise(literal.slice(1, -1).split(quote + quote).join(quote));
-    const pattern =
-      op === '-like' ? new RegExp(`^${needle.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`) : undefined;
-    const test = (actual: string): boolean => (pattern === undefined ? normalise(actual) === needle : pattern.test(normalise(actual)));
-    return (r) => {
-      const key = Object.keys(r).find((k) => k.toLowerCase() === property.toLowerCase());
-      const actual = key === undefined ? undefined : r[key];
-      const values = Array.isArray(actual) ? (actual as unknown[]).map(String) : actual === undefined || actual === null ? [] : [String(actual)];
-      const hit = values.some(test);
-      return op === '-ne' ? !hit : hit;
-    };
-  };
-  const predicate = parseOr();
-  if (i !== tokens.length) fail();
-  return predicate;
 }

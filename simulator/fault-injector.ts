@@ -37,6 +37,15 @@ export class FaultInjector {
     return this.settings.latencyMs ?? this.baseLatencyMs;
   }
 
+  /** Exchange commands allowed to run at once, or undefined for no limit. */
+  exchangeConcurrencyLimit(): number | undefined {
+    return this.settings.exchangeConcurrencyLimit;
+  }
+
+  retryAfterSeconds(): number {
+    return this.settings.retryAfterSeconds ?? 1;
+  }
+
   replicationDelayMs(): number {
     return this.settings.replicationDelayMs ?? 0;
   }
@@ -46,9 +55,11 @@ export class FaultInjector {
     if (this.settings.forbid?.some((f) => f.toLowerCase() === operation.toLowerCase())) return { kind: 'forbid' };
     const rate = this.settings.errorRate ?? 0;
     if (rate <= 0) return { kind: 'none' };
+    const only = this.settings.errorOperations;
+    if (only !== undefined && !only.some((o) => o.toLowerCase() === operation.toLowerCase())) return { kind: 'none' };
     if (this.random.next() >= rate) return { kind: 'none' };
     const kinds = this.settings.errorKinds && this.settings.errorKinds.length > 0 ? this.settings.errorKinds : (['throttle', 'unavailable'] as const);
     const kind = kinds[Math.floor(this.random.next() * kinds.length)] ?? 'throttle';
-    return { kind, retryAfterSeconds: this.settings.retryAfterSeconds ?? 1 };
+    return { kind, retryAfterSeconds: this.retryAfterSeconds() };
   }
 }

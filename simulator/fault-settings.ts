@@ -18,6 +18,21 @@ export interface FaultSettings {
    * "POST /groups/{id}/members/$ref", "POST /invitations". Exchange: the cmdlet name, e.g. "New-MailContact".
    */
   readonly forbid?: readonly string[];
+  /** The Exchange roles the app holds, instead of the tenant file's tenant.exchangeRoles. */
+  readonly exchangeRoles?: readonly string[];
+  /** Exchange refuses an Entra object id as -Identity/-Member (only its documented forms work). */
+  readonly rejectEntraObjectIds?: boolean;
+  /**
+   * Limits the random faults (errorRate) to these operations, named as in `forbid`; default every
+   * operation. E.g. ["New-MailContact", "Add-DistributionGroupMember"] throttles those cmdlets only.
+   */
+  readonly errorOperations?: readonly string[];
+  /**
+   * Exchange commands the tenant runs at once. A command that arrives while this many are running
+   * is answered 429 with Exchange's "maximum number of concurrent requests per tenant" text and
+   * Retry-After (retryAfterSeconds). Default: no limit.
+   */
+  readonly exchangeConcurrencyLimit?: number;
 }
 
 const errorKinds = ['throttle', 'unavailable'] as const;
@@ -37,16 +52,25 @@ export function parseFaultSettings(json: unknown): FaultSettings | string {
   const problem =
     nonNegative('errorRate', 1) ?? nonNegative('retryAfterSeconds') ?? nonNegative('latencyMs') ?? nonNegative('replicationDelayMs');
   if (problem !== undefined) return problem;
+  const limit = o['exchangeConcurrencyLimit'];
+  if (limit !== undefined && (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1)) {
+    return 'exchangeConcurrencyLimit must be a whole number from 1';
+  }
   if (o['errorKinds'] !== undefined) {
     const kinds = o['errorKinds'];
     if (!Array.isArray(kinds) || kinds.length === 0 || kinds.some((k) => !(errorKinds as readonly unknown[]).includes(k))) {
       return 'errorKinds must be a non-empty array of "throttle" and "unavailable"';
     }
   }
-  if (o['forbid'] !== undefined) {
-    const forbid = o['forbid'];
-    if (!Array.isArray(forbid) || forbid.some((f) => typeof f !== 'string')) return 'forbid must be an array of operation names';
+  for (const list of ['forbid', 'errorOperations'] as const) {
+    const names = o[list];
+    if (names !== undefined && (!Array.isArray(names) || names.some((f) => typeof f !== 'string'))) return `${list} must be an array of operation names`;
   }
+  if (o['exchangeRoles'] !== undefined) {
+    const roles = o['exchangeRoles'];
+    if (!Array.isArray(roles) || roles.some((r) => typeof r !== 'string')) return 'exchangeRoles must be an array of Exchange role names';
+  }
+  if (o['rejectEntraObjectIds'] !== undefined && typeof o['rejectEntraObjectIds'] !== 'boolean') return 'rejectEntraObjectIds must be true or false';
   const settings: FaultSettings = {
     ...(o['errorRate'] !== undefined ? { errorRate: o['errorRate'] as number } : {}),
     ...(o['errorKinds'] !== undefined ? { errorKinds: o['errorKinds'] as ('throttle' | 'unavailable')[] } : {}),
@@ -54,6 +78,10 @@ export function parseFaultSettings(json: unknown): FaultSettings | string {
     ...(o['latencyMs'] !== undefined ? { latencyMs: o['latencyMs'] as number } : {}),
     ...(o['replicationDelayMs'] !== undefined ? { replicationDelayMs: o['replicationDelayMs'] as number } : {}),
     ...(o['forbid'] !== undefined ? { forbid: o['forbid'] as string[] } : {}),
+    ...(o['exchangeRoles'] !== undefined ? { exchangeRoles: o['exchangeRoles'] as string[] } : {}),
+    ...(o['rejectEntraObjectIds'] !== undefined ? { rejectEntraObjectIds: o['rejectEntraObjectIds'] as boolean } : {}),
+    ...(o['errorOperations'] !== undefined ? { errorOperations: o['errorOperations'] as string[] } : {}),
+    ...(limit !== undefined ? { exchangeConcurrencyLimit: limit } : {}),
   };
   return settings;
 }

@@ -90,6 +90,22 @@ export function graphError(
   };
 }
 
+/** 429 as Microsoft's throttling guidance shows it (innerError carries code, date, message, request-id, status). */
+export function graphThrottled(retryAfterSeconds: number, headers: Readonly<Record<string, string>> = {}): GraphResponse {
+  const requestId = randomUUID();
+  return {
+    status: 429,
+    headers: { 'content-type': 'application/json', 'request-id': requestId, 'client-request-id': headers['client-request-id'] ?? requestId, 'retry-after': String(retryAfterSeconds) },
+    body: {
+      error: {
+        code: 'TooManyRequests',
+        innerError: { code: '429', date: new Date().toISOString().replace(/\.\d{3}Z$/, ''), message: 'Please retry after', 'request-id': requestId, status: '429' },
+        message: 'Please retry again later.',
+      },
+    },
+  };
+}
+
 function ok(status: number, body: unknown, requestHeaders: Readonly<Record<string, string>>): GraphResponse {
   const requestId = randomUUID();
   const headers: Record<string, string> = { 'request-id': requestId, 'client-request-id': requestHeaders['client-request-id'] ?? requestId };

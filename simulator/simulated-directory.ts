@@ -286,7 +286,25 @@ export function addressesOf(r: DirectoryRecord): string[] {
   return [...out];
 }
 
+/** Characters an Exchange alias may hold (New-MailContact reference): letters, digits, these signs, and U+00A1–U+00FF. */
+const aliasCharacter = /[A-Za-z0-9!#$%&'*+\-/=?^_`{|}~\u00A1-\u00FF]/;
+
+/** True for a valid -Alias: allowed characters, periods only between other characters, at most 64. */
+export function isValidAlias(alias: string): boolean {
+  return alias.length <= 64 && alias.split('.').every((part) => part.length > 0 && [...part].every((c) => aliasCharacter.test(c)));
+}
+
+/**
+ * The alias Exchange derives from a Name when none is given (shared/reference/microsoft-365-apis.md
+ * B3): spaces and other ASCII characters an alias cannot hold are dropped, and every character
+ * outside U+00A1–U+00FF becomes "?" (so "Łukasz" gives "?ukasz").
+ */
 export function aliasFrom(name: string): string {
-  const alias = name.replace(/[^A-Za-z0-9!#$%&'*+\-/=?^_`{|}~.]/g, '');
+  const alias = [...name]
+    .map((c) => (aliasCharacter.test(c) || c === '.' ? c : c.charCodeAt(0) < 0x80 ? '' : '?'))
+    .join('')
+    .replace(/\.{2,}/g, '.')
+    .replace(/^\.|\.$/g, '')
+    .slice(0, 64);
   return alias === '' ? 'contact' : alias;
 }

@@ -1,9 +1,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ExchangeApi, exchangeErrorBody } from './exchange-api';
+import { ExchangeApi, forbiddenAnswer } from './exchange-api';
 import { FaultInjector, type FaultDecision } from './fault-injector';
 import { parseFaultSettings, type FaultSettings } from './fault-settings';
-import { GraphApi, graphError, GraphMessages, type GraphRequest, type GraphResponse } from './graph-api';
+import { GraphApi, graphError, GraphMessages, graphThrottled, type GraphRequest, type GraphResponse } from './graph-api';
 import { runBatch } from './graph-batch';
 import { SimulatedDirectory } from './simulated-directory';
 import type { TenantData } from './tenant-data';
@@ -28,6 +28,8 @@ export interface SimulatorOptions {
 export interface LoggedRequest {
   /** Epoch ms when the request arrived. */
   readonly time: number;
+  /** Epoch ms when the answer was sent (after the latency): the change a write made is visible from then on. */
+  readonly answered: number;
   readonly method: string;
   /** URL path without the query, e.g. /v1.0/users or /adminapi/beta/{tenant}/InvokeCommand. */
   readonly path: string;
@@ -59,6 +61,19 @@ export interface RunningSimulator {
 }
 
 const maxBodyBytes = 4 * 1024 * 1024;
+
+/** A request as read, before it is answered. */
+interface Incoming {
+  readonly req: IncomingMessage;
+  readonly res: ServerResponse;
+  readonly url: URL;
+  readonly method: string;
+  readonly headers: Record<string, string>;
+  /** Epoch ms of arrival. */
+  readonly time: number;
+  readonly body: unknown;
+  readonly bodyInvalid: boolean;
+}
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
@@ -110,13 +125,7 @@ function graphFault(decision: FaultDecision, headers: Readonly<Record<string, st
     case 'forbid':
       return graphError(403, 'Authorization_RequestDenied', GraphMessages.insufficientPrivileges, headers);
     case 'throttle':
-      return graphError(
-        429,
-        'TooManyRequests',
-        `Too many requests. Please retry after ${decision.retryAfterSeconds} seconds.`,
-        headers,
-        { 'retry-after': String(decision.retryAfterSeconds) },
-      );
+      return graphThrottled(decision.retryAfterSeconds, headers);
     case 'unavailable':
       return graphError(
         503,
@@ -129,21 +138,13 @@ function graphFault(decision: FaultDecision, headers: Readonly<Record<string, st
 }
 
 /** An Exchange answer for an injected fault (Exchange throttles with a plain-text body), or undefined. */
-function exchangeFault(decision: FaultDecision, cmdlet: string): { status: number; headers: Record<string, string>; body: unknown } | undefined {
+function exchangeFault(decision: FaultDecision): { status: number; headers: Record<string, string>; body: unknown } | undefined {
   switch (decision.kind) {
     case 'none':
       return undefined;
     case 'forbid':
-      return {
-        status: 403,
-        headers: { 'content-type': 'application/json;charset=utf-8' },
-        body: exchangeErrorBody(
-          'Microsoft.Exchange.Configuration.Tasks.ThrowTerminatingErrorException',
-          `Microsoft.Exchange.Management.RecipientTasks.${cmdlet.replace('-', '')}`,
-          `The user or application doesn't have the permissions required to run '${cmdlet}'. Assign an Exchange role that includes it.`,
-          403,
-        ),
-      };
+      // A cmdlet outside the app's roles: 403 with an empty body, as observed on the real service.
+      return forbiddenAnswer();
     case 'throttle':
       return {
         status: 429,
@@ -173,6 +174,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
   const now = options.now ?? Date.now;
   const faults = new FaultInjector(options.seed ?? 1, options.faults ?? {}, options.latencyMs ?? 0);
   const log: LoggedRequest[] = [];
+  let exchangeInFlight = 0;
   let directory!: SimulatedDirectory;
   let graph!: GraphApi;
   let exchange!: ExchangeApi;
@@ -181,7 +183,10 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
   const load = (): void => {
     directory = new SimulatedDirectory(options.tenant, now, () => faults.replicationDelayMs());
     graph = new GraphApi(directory, `${baseUrl}/v1.0`);
-    exchange = new ExchangeApi(directory, `${baseUrl}/adminapi/beta`);
+    exchange = new ExchangeApi(directory, `${baseUrl}/adminapi/beta`, {
+      appRoles: () => faults.current().exchangeRoles ?? directory.tenant.exchangeRoles,
+      acceptsEntraObjectIds: () => faults.current().rejectEntraObjectIds !== true,
+    });
   };
 
   /** Routes one Graph request (top level or inside $batch), applies faults, logs it. */
@@ -191,6 +196,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     const response = fault ?? route.run();
     log.push({
       time,
+      answered: now(),
       method: req.method.toUpperCase(),
       path: `/v1.0${req.path}`,
       url,
@@ -222,8 +228,22 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
       return;
     }
 
-    await sleep(faults.latencyMs());
+    const exchangeMatch = /^\/adminapi\/beta\/([^/]+)\/InvokeCommand$/i.exec(url.pathname);
+    // Exchange runs a limited number of commands per tenant at once; the rest are turned away.
+    const limit = faults.exchangeConcurrencyLimit();
+    const admitted = exchangeMatch === null || limit === undefined || exchangeInFlight < limit;
+    if (exchangeMatch !== null && admitted) exchangeInFlight += 1;
+    try {
+      await sleep(faults.latencyMs());
+      await answer({ req, res, url, method, headers, time, body, bodyInvalid }, exchangeMatch, admitted);
+    } finally {
+      if (exchangeMatch !== null && admitted) exchangeInFlight -= 1;
+    }
+  };
 
+  /** Answers a Graph or Exchange request once its latency has passed; `admitted` is false for an Exchange command over the limit. */
+  const answer = async (incoming: Incoming, exchangeMatch: RegExpExecArray | null, admitted: boolean): Promise<void> => {
+    const { req, res, url, method, headers, time, body, bodyInvalid } = incoming;
     if (url.pathname === '/v1.0' || url.pathname.startsWith('/v1.0/')) {
       // The graph-client SDK recognises only https:// next links; it sends our http:// @odata.nextLink
       // appended to its base URL (/v1.0/http://127.0.0.1:PORT/v1.0/groups). Serve the embedded link.
@@ -231,7 +251,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
       const path = embedded !== null ? (embedded[1] ?? '/') : url.pathname.slice('/v1.0'.length) || '/';
       if (bodyInvalid) {
         const r = graphError(400, 'BadRequest', 'Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.', headers);
-        log.push({ time, method, path: url.pathname, url: req.url ?? '', operation: `${method} ${path}`, status: r.status });
+        log.push({ time, answered: now(), method, path: url.pathname, url: req.url ?? '', operation: `${method} ${path}`, status: r.status });
         send(res, r.status, r.headers, r.body);
         return;
       }
@@ -243,7 +263,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
           decision.kind === 'forbid'
             ? graphFault(decision, headers)!
             : runBatch(body, headers, (inner, id) => dispatchGraph(inner, time, `/v1.0${inner.path}${inner.query.size > 0 ? `?${inner.query.toString()}` : ''}`, id));
-        log.push({ time, method, path: url.pathname, url: req.url ?? '', operation, status: r.status });
+        log.push({ time, answered: now(), method, path: url.pathname, url: req.url ?? '', operation, status: r.status });
         send(res, r.status, r.headers, r.body);
         return;
       }
@@ -252,7 +272,6 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
       return;
     }
 
-    const exchangeMatch = /^\/adminapi\/beta\/([^/]+)\/InvokeCommand$/i.exec(url.pathname);
     if (exchangeMatch !== null) {
       const tenantInPath = decodeURIComponent(exchangeMatch[1]!);
       const cmdlet = ExchangeApi.cmdletName(body);
@@ -264,10 +283,12 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
         r = { status: 404, headers: { 'content-type': 'application/json' }, body: { error: { code: 'NotFound', message: `Tenant '${tenantInPath}' is not served here.` } } };
       } else if (bodyInvalid) {
         r = { status: 400, headers: { 'content-type': 'application/json' }, body: { error: { code: 'BadRequest', message: 'The request body is not valid JSON.' } } };
+      } else if (!admitted) {
+        r = exchangeFault({ kind: 'throttle', retryAfterSeconds: faults.retryAfterSeconds() })!;
       } else {
-        r = exchangeFault(faults.decide(operation), operation) ?? exchange.invoke(tenantInPath, body, url.searchParams, headers);
+        r = exchangeFault(faults.decide(operation)) ?? exchange.invoke(tenantInPath, body, url.searchParams, headers);
       }
-      log.push({ time, method, path: url.pathname, url: req.url ?? '', ...(cmdlet === undefined ? {} : { cmdlet }), operation, status: r.status });
+      log.push({ time, answered: now(), method, path: url.pathname, url: req.url ?? '', ...(cmdlet === undefined ? {} : { cmdlet }), operation, status: r.status });
       send(res, r.status, r.headers, r.body);
       return;
     }

@@ -18,6 +18,11 @@ export interface TenantInfo {
   readonly guestsAllowed: boolean;
   /** External collaboration: may guests be invited at all (POST /invitations). Default true. */
   readonly invitationsAllowed: boolean;
+  /**
+   * The Exchange management roles the bot's app holds (through its role group). A cmdlet or switch
+   * outside them is answered 403 with an empty body. Default: the roles the admin guide grants.
+   */
+  readonly exchangeRoles: readonly string[];
 }
 
 export interface TenantUser {

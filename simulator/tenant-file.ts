@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { defaultAppExchangeRoles, knownExchangeRoles } from './exchange-rbac';
 import type {
   GroupExchangeSettings,
   TenantContact,
@@ -152,7 +153,19 @@ function parseTenantInfo(value: unknown): TenantInfo {
     verifiedDomains,
     guestsAllowed: r.boolean('guestsAllowed'),
     invitationsAllowed: r.optionalBoolean('invitationsAllowed', true),
+    exchangeRoles: exchangeRolesOf(r),
   };
+}
+
+function exchangeRolesOf(r: FieldReader): string[] {
+  if (!r.has('exchangeRoles')) return [...defaultAppExchangeRoles];
+  const roles = r.strings('exchangeRoles');
+  roles.forEach((role, i) => {
+    if (!knownExchangeRoles.includes(role)) {
+      throw new TenantFileError(`${r.field('exchangeRoles')}[${i}] "${role}" is not an Exchange role the simulator knows (${knownExchangeRoles.join(', ')})`);
+    }
+  });
+  return roles;
 }
 
 function parseUser(path: string, value: unknown): TenantUser {

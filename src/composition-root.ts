@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import type { Storage, TurnContext } from 'botbuilder';
 import { createApprovalWorkflow } from './app/approval-workflow';
+import { ApproverRoster } from './app/approver-roster';
 import { IntakeService } from './app/intake-service';
 import { ProvisionRequest } from './app/provision-request';
 import { type Clock, systemClock } from './app/ports/clock';
@@ -33,7 +34,7 @@ import { withLogFields } from './infrastructure/logging/log-context';
 import { notifierWithRequestLog, provisionerWithRequestLog } from './infrastructure/logging/request-log-context';
 import { createLogger } from './infrastructure/logging/pino-logger';
 import { turnCorrelationId } from './bot/turn-logger';
-import { createStorage, fileStorageFolder } from './infrastructure/storage/create-storage';
+import { createDialogStateStorage, createStorage, fileStorageFolder, writtenThrough } from './infrastructure/storage/create-storage';
 import { StorageRequestStore } from './infrastructure/storage/storage-request-store';
 
 export interface StartOptions {
@@ -84,107 +85,121 @@ export async function startBot(config: AppConfig, options: StartOptions = {}): P
   const directoryConfig = directoryOf(config, options.directory);
   if (!directoryConfig) throw new Error(`The bot has no directory: ${noDirectoryConfigured}`);
 
-  const durable = createStorage(config.storage);
-  const services = createDirectoryServices(directoryConfig, { clock, logger });
-  const { directory } = services;
-  const store = options.requestStore ?? new StorageRequestStore({ storage: durable, logger: logger.child({ component: 'request-store' }) });
-  const intake = new IntakeService({
-    directory,
-    store,
-    clock,
-    newId: randomRequestIds(),
-    logger: logger.child({ component: 'intake' }),
-    hideNewContactsFromAddressLists: directoryConfig.hideMailContactsFromAddressLists,
-  });
-  const storage = options.storage ?? durable;
-  const jobs = new InProcessJobs(logger.child({ component: 'jobs' }));
-  let onTurnError: (context: TurnContext, error: Error) => Promise<void> = async () => undefined;
-  const adapter = createCloudAdapter(config.bot.auth, (context, error) => onTurnError(context, error));
-  const conversations = new ConversationDirectory(storage);
-  const workflow = createApprovalWorkflow({
-    store,
-    directory,
-    notifier: notifierWithRequestLog(
-      new TeamsNotifier({
-        adapter,
-        appId: config.bot.auth.kind === 'none' ? '' : config.bot.auth.appId,
-        conversations,
-        renderer: new ApprovalCardRenderer(conversations, catalogue),
-        catalogue,
-        logger: logger.child({ component: 'notifier' }),
-      }),
-    ),
-    provisioner: provisionerWithRequestLog(
-      new ProvisionRequest({
-        directory,
-        exchange: services.exchangeRecipients,
-        guests: services.guestAccess,
-        clock,
-        logger: logger.child({ component: 'provisioning' }),
-        hideNewContactsFromAddressLists: directoryConfig.hideMailContactsFromAddressLists,
-      }),
-    ),
-    externalSenders: services.externalSenders,
-    auditLog: new StorageAuditLog(durable),
-    jobs,
-    clock,
-    logger,
-  });
-  const app = createBotApplication({
-    intake,
-    storage,
-    catalogue,
-    logger,
-    clock,
-    approvals: { workflow, store, directory, jobs, conversations },
-  });
-  onTurnError = app.onTurnError;
-  const healthProbe = new StorageRoundTripProbe(durable);
-  const healthKey = `health/probe-${randomUUID()}`;
-  const tenantProbe = new GraphExchangeTenantProbe(services.graphClient, services.exchangeClient);
-  const health = new HealthMonitor(
-    {
-      storage: async () => {
-        if ((await healthProbe.roundTrip(healthKey, 'ok')) !== 'ok') throw new Error('the storage probe read back something else');
+  let approvers: ApproverRoster | undefined;
+  try {
+    const durable = createStorage(config.storage);
+    const services = createDirectoryServices(directoryConfig, { clock, logger });
+    const { directory } = services;
+    const store = options.requestStore ?? new StorageRequestStore({ storage: durable, logger: logger.child({ component: 'request-store' }) });
+    const intake = new IntakeService({
+      directory,
+      store,
+      clock,
+      newId: randomRequestIds(),
+      logger: logger.child({ component: 'intake' }),
+      hideNewContactsFromAddressLists: directoryConfig.hideMailContactsFromAddressLists,
+    });
+    // Who approves, kept in memory and read again in the background: no card press waits for Graph.
+    approvers = new ApproverRoster({ directory, clock, logger: logger.child({ component: 'approvers' }) });
+    approvers.start();
+    const storage = options.storage ?? durable;
+    // Dialog state is written at the end of every turn: on the local file store, behind the turn.
+    const dialogState = options.storage ? writtenThrough(options.storage) : createDialogStateStorage(config.storage, logger.child({ component: 'dialog-state' }));
+    const jobs = new InProcessJobs(logger.child({ component: 'jobs' }));
+    let onTurnError: (context: TurnContext, error: Error) => Promise<void> = async () => undefined;
+    const adapter = createCloudAdapter(config.bot.auth, (context, error) => onTurnError(context, error));
+    const conversations = new ConversationDirectory(storage);
+    const workflow = createApprovalWorkflow({
+      store,
+      directory: approvers,
+      notifier: notifierWithRequestLog(
+        new TeamsNotifier({
+          adapter,
+          appId: config.bot.auth.kind === 'none' ? '' : config.bot.auth.appId,
+          conversations,
+          renderer: new ApprovalCardRenderer(conversations, catalogue),
+          catalogue,
+          logger: logger.child({ component: 'notifier' }),
+        }),
+      ),
+      provisioner: provisionerWithRequestLog(
+        new ProvisionRequest({
+          directory,
+          exchange: services.exchangeRecipients,
+          guests: services.guestAccess,
+          clock,
+          logger: logger.child({ component: 'provisioning' }),
+          hideNewContactsFromAddressLists: directoryConfig.hideMailContactsFromAddressLists,
+        }),
+      ),
+      externalSenders: services.externalSenders,
+      auditLog: new StorageAuditLog(durable),
+      jobs,
+      clock,
+      logger,
+    });
+    const app = createBotApplication({
+      intake,
+      storage,
+      dialogState,
+      catalogue,
+      logger,
+      clock,
+      approvals: { workflow, store, directory: approvers, jobs, conversations },
+    });
+    onTurnError = app.onTurnError;
+    const healthProbe = new StorageRoundTripProbe(durable);
+    const healthKey = `health/probe-${randomUUID()}`;
+    const tenantProbe = new GraphExchangeTenantProbe(services.graphClient, services.exchangeClient);
+    const health = new HealthMonitor(
+      {
+        storage: async () => {
+          if ((await healthProbe.roundTrip(healthKey, 'ok')) !== 'ok') throw new Error('the storage probe read back something else');
+        },
+        directory: async () => {
+          await tenantProbe.organization();
+        },
       },
-      directory: async () => {
-        await tenantProbe.organization();
+      { clock, logger: logger.child({ component: 'health' }) },
+    );
+    const server = new BotServer({
+      adapter,
+      health,
+      // Every line logged during the turn (and by work it starts) carries the turn's correlation id.
+      run: (context) => withLogFields({ correlationId: turnCorrelationId(context) }, () => app.bot.run(context)),
+      requireToken: config.bot.auth.kind !== 'none',
+      pages: new InfoPages(catalogue),
+      logger: logger.child({ component: 'http' }),
+    });
+    const listening = await server.listen(config.bot.port, config.bot.host);
+    logger.info('bot listening', {
+      url: listening.url,
+      authenticated: config.bot.auth.kind !== 'none',
+      tenantId: directoryConfig.tenantId,
+      simulatedTenant: isLoopbackUrl(directoryConfig.graphBaseUrl),
+    });
+    const resumed = await workflow.routing.resumeInterrupted();
+    if (resumed > 0) logger.info('resuming interrupted provisioning', { requests: resumed });
+    return {
+      url: listening.url,
+      jobs,
+      port: listening.port,
+      directory: directoryConfig,
+      stop: async (graceMs = config.bot.shutdownGraceMs) => {
+        const deadline = Date.now() + graceMs;
+        approvers?.stop();
+        const turns = await server.close(graceMs);
+        const work = await jobs.drainWithin(Math.max(0, deadline - Date.now()));
+        await dialogState.flush();
+        const left = { unfinishedTurns: turns.unfinished, unfinishedJobs: work.unfinished, graceMs };
+        if (turns.unfinished > 0 || work.unfinished > 0) logger.warn('stopped before everything finished; interrupted provisioning resumes at the next start', left);
+        else logger.info('stopped', left);
       },
-    },
-    { clock, logger: logger.child({ component: 'health' }) },
-  );
-  const server = new BotServer({
-    adapter,
-    health,
-    // Every line logged during the turn (and by work it starts) carries the turn's correlation id.
-    run: (context) => withLogFields({ correlationId: turnCorrelationId(context) }, () => app.bot.run(context)),
-    requireToken: config.bot.auth.kind !== 'none',
-    pages: new InfoPages(catalogue),
-    logger: logger.child({ component: 'http' }),
-  });
-  const listening = await server.listen(config.bot.port, config.bot.host);
-  logger.info('bot listening', {
-    url: listening.url,
-    authenticated: config.bot.auth.kind !== 'none',
-    tenantId: directoryConfig.tenantId,
-    simulatedTenant: isLoopbackUrl(directoryConfig.graphBaseUrl),
-  });
-  const resumed = await workflow.routing.resumeInterrupted();
-  if (resumed > 0) logger.info('resuming interrupted provisioning', { requests: resumed });
-  return {
-    url: listening.url,
-    jobs,
-    port: listening.port,
-    directory: directoryConfig,
-    stop: async (graceMs = config.bot.shutdownGraceMs) => {
-      const deadline = Date.now() + graceMs;
-      const turns = await server.close(graceMs);
-      const work = await jobs.drainWithin(Math.max(0, deadline - Date.now()));
-      const left = { unfinishedTurns: turns.unfinished, unfinishedJobs: work.unfinished, graceMs };
-      if (turns.unfinished > 0 || work.unfinished > 0) logger.warn('stopped before everything finished; interrupted provisioning resumes at the next start', left);
-      else logger.info('stopped', left);
-    },
-  };
+    };
+  } catch (error) {
+    approvers?.stop();
+    throw error;
+  }
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { GroupCheck } from '../../src/app/request-intake';
 import type { Assessment } from '../../src/domain/assessment';
 import type { GroupSummary } from '../../src/domain/group-summary';
+import { foldForMatching } from './text-validators';
 import { type Verdict, type Problem, accept, reject } from './verdict';
 
 /** The label a group is offered under: its name, and its address where it has one. */
@@ -16,16 +17,16 @@ export type GroupChoice = { readonly kind: 'group'; readonly group: GroupSummary
  */
 export function matchGroupChoice(text: string, groups: readonly GroupSummary[], searchAgainWords: readonly string[]): Verdict<GroupChoice> {
   const answer = text.trim().replace(/\s+/g, ' ');
-  const lowered = answer.toLowerCase();
+  const lowered = foldForMatching(answer);
   if (lowered === '') return reject('intake.group.choice.empty', { count: groups.length });
   if (searchAgainWords.includes(lowered)) return accept({ kind: 'search-again' });
   if (/^\d+$/.test(answer)) {
     const group = groups[Number(answer) - 1];
     return group ? accept({ kind: 'group', group }) : reject('intake.group.choice.outOfRange', { number: answer, count: groups.length });
   }
-  const byLabel = groups.find((group) => groupChoiceLabel(group).toLowerCase() === lowered);
+  const byLabel = groups.find((group) => foldForMatching(groupChoiceLabel(group)) === lowered);
   if (byLabel) return accept({ kind: 'group', group: byLabel });
-  const byName = groups.filter((group) => group.displayName.toLowerCase() === lowered);
+  const byName = groups.filter((group) => foldForMatching(group.displayName) === lowered);
   if (byName.length === 1 && byName[0]) return accept({ kind: 'group', group: byName[0] });
   if (byName.length > 1) return reject('intake.group.choice.ambiguous', { name: answer });
   return reject('intake.group.choice.unknown', { answer, count: groups.length });

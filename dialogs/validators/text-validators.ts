@@ -10,7 +10,7 @@ function singleLine(text: string): string {
   return text.trim().replace(/\s+/g, ' ');
 }
 
-function validateLine(text: string, field: string, max: number): Verdict<string> {
+function validateLine(text: string, field: 'firstName' | 'lastName' | 'displayName' | 'company', max: number): Verdict<string> {
   const value = singleLine(text);
   if (value === '') return reject(`intake.${field}.empty`);
   if (controlCharacters.test(value)) return reject('intake.text.controlCharacters');
@@ -29,13 +29,13 @@ export function validateLastName(text: string): Verdict<string> {
 
 /** A display name; `useDefaultWords` (e.g. "ok") accept the suggested default. */
 export function validateDisplayName(text: string, suggested: string, useDefaultWords: readonly string[]): Verdict<string> {
-  if (useDefaultWords.includes(singleLine(text).toLowerCase())) return accept(suggested);
+  if (useDefaultWords.includes(foldForMatching(text))) return accept(suggested);
   return validateLine(text, 'displayName', TextLimits.displayName);
 }
 
 /** The company is optional: one of `skipWords` records none. */
 export function validateCompany(text: string, skipWords: readonly string[]): Verdict<string | undefined> {
-  if (skipWords.includes(singleLine(text).toLowerCase())) return accept(undefined);
+  if (skipWords.includes(foldForMatching(text))) return accept(undefined);
   return validateLine(text, 'company', TextLimits.company);
 }
 
@@ -55,10 +55,21 @@ export function validateGroupQuery(text: string): Verdict<string> {
   return accept(value);
 }
 
-/** Splits a catalogue entry of alternatives ("skip|none|-") into lower-cased words. */
+/**
+ * An answer as it is compared with words and names: one line, lower case, without diacritics, so
+ * "Palidziba" matches "palīdzība" and "meklet velreiz" matches "meklēt vēlreiz".
+ */
+export function foldForMatching(text: string): string {
+  return singleLine(text)
+    .normalize('NFD')
+    .replace(/\p{Mn}/gu, '')
+    .toLowerCase();
+}
+
+/** Splits a catalogue entry of alternatives ("skip|none|-") into words folded for matching. */
 export function wordsOf(entry: string): string[] {
   return entry
     .split('|')
-    .map((word) => word.trim().toLowerCase())
+    .map(foldForMatching)
     .filter((word) => word !== '');
 }

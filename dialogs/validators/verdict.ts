@@ -1,8 +1,8 @@
-import type { MessageParams } from '../../src/i18n/message-catalogue';
+import type { MessageKey, MessageParams } from '../../src/i18n/message-catalogue';
 
 /** What was wrong with an answer: a catalogue key and its parameters, translated by the prompt. */
 export interface Problem {
-  readonly key: string;
+  readonly key: MessageKey;
   readonly params?: MessageParams;
 }
 
@@ -13,6 +13,6 @@ export function accept<T>(value: T): Verdict<T> {
   return { ok: true, value };
 }
 
-export function reject<T>(key: string, params?: MessageParams): Verdict<T> {
+export function reject<T>(key: MessageKey, params?: MessageParams): Verdict<T> {
   return params === undefined ? { ok: false, problem: { key } } : { ok: false, problem: { key, params } };
 }

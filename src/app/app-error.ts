@@ -5,7 +5,7 @@
 export const ErrorCodes = {
   /** Graph or Exchange refused for lack of permission (403 Authorization_RequestDenied, RBAC). */
   permissionDenied: 'permission-denied',
-  /** Graph or Exchange kept answering 429/503/504 after every retry. */
+  /** Graph or Exchange kept answering 429/503/504 (Exchange also 408, or its "concurrent requests" text) after every retry. */
   throttled: 'throttled',
   /** Graph or Exchange could not be reached or answered 5xx. */
   serviceUnavailable: 'service-unavailable',
@@ -40,15 +40,31 @@ export const ErrorCodes = {
 
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];
 
+export interface AppErrorOptions {
+  readonly cause?: unknown;
+  /**
+   * permission-denied from Exchange: the Exchange management roles an admin has to grant to the
+   * bot (docs/admin-setup.md, step 2), e.g. ["Security Group Creation and Membership"].
+   */
+  readonly rolesToGrant?: readonly string[];
+}
+
 export class AppError extends Error {
   override readonly name = 'AppError';
+  readonly rolesToGrant?: readonly string[];
   constructor(
     readonly code: ErrorCode,
     message: string,
-    options?: { cause?: unknown },
+    options?: AppErrorOptions,
   ) {
-    super(message, options);
+    super(message, options?.cause !== undefined ? { cause: options.cause } : undefined);
+    if (options?.rolesToGrant !== undefined && options.rolesToGrant.length > 0) this.rolesToGrant = [...options.rolesToGrant];
   }
+}
+
+/** The Exchange roles to grant that an error carries (empty when it is not a missing-role refusal). */
+export function rolesToGrantOf(error: unknown): readonly string[] {
+  return isAppError(error) ? (error.rolesToGrant ?? []) : [];
 }
 
 export function isAppError(error: unknown): error is AppError {

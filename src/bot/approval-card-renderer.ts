@@ -2,14 +2,16 @@ import { approvalCard, approvalCardView, type ApprovalViewer } from '../../cards
 import type { AdaptiveCardJson } from '../../cards/adaptive-card';
 import type { TextColor } from '../../cards/request-summary';
 import type { AccessRequest } from '../domain/access-request';
-import type { MessageCatalogue, MessageParams } from '../i18n/message-catalogue';
+import type { MessageCatalogue, MessageKey, MessageParams } from '../i18n/message-catalogue';
+import type { Reader } from '../i18n/reader';
 import type { ConversationDirectory } from './proactive/conversation-directory';
 
 export interface ApprovalCardRequest {
   readonly viewer: ApprovalViewer;
-  readonly locale?: string;
+  /** Who the card is rendered for: the viewer who pressed a button, or the conversation it is posted in. */
+  readonly reader?: Reader;
   /** A catalogue key (and parameters) for a line addressed to the person who pressed a button. */
-  readonly notice?: { readonly key: string; readonly params?: MessageParams; readonly color: TextColor };
+  readonly notice?: { readonly key: MessageKey; readonly params?: MessageParams; readonly color: TextColor };
   readonly confirmingExternalSenders?: boolean;
 }
 
@@ -24,7 +26,7 @@ export class ApprovalCardRenderer {
   ) {}
 
   async render(request: AccessRequest, options: ApprovalCardRequest): Promise<AdaptiveCardJson> {
-    const t = this.catalogue.translator(options.locale);
+    const t = this.catalogue.translator(options.reader);
     const [requesterConversation, approverIds] = await Promise.all([
       this.conversations.forRequest(request.id),
       this.conversations.approverUserIds(),

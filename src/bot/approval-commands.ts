@@ -7,6 +7,7 @@ import type { RequestRouting } from '../app/request-routing';
 import type { MessageCatalogue } from '../i18n/message-catalogue';
 import type { ApprovalCardRenderer } from './approval-card-renderer';
 import type { ConversationDirectory } from './proactive/conversation-directory';
+import { readerOf } from '../i18n/reader';
 
 export interface ApprovalCommandsDependencies {
   readonly directory: Pick<Directory, 'isApprover'>;
@@ -26,16 +27,16 @@ export class ApprovalCommands implements ApproverCommands {
 
   async registerApprovalsHere(context: TurnContext): Promise<void> {
     if (!(await this.isApprover(context))) return;
-    const t = this.deps.catalogue.translator(context.activity.locale);
+    const t = this.deps.catalogue.translator(readerOf(context.activity));
     const reference = TurnContext.getConversationReference(context.activity);
-    await this.deps.conversations.setApprovals({ reference, ...(context.activity.locale ? { locale: context.activity.locale } : {}) });
+    await this.deps.conversations.setApprovals({ reference, ...readerOf(context.activity) });
     const count = await this.deps.routing.publishWaiting();
     await context.sendActivity(t('bot.approvals.registered', { count }));
   }
 
   async listPending(context: TurnContext): Promise<void> {
     if (!(await this.isApprover(context))) return;
-    const t = this.deps.catalogue.translator(context.activity.locale);
+    const t = this.deps.catalogue.translator(readerOf(context.activity));
     const pending = await this.deps.store.listByStatus(['pending-approval']);
     if (pending.length === 0) {
       await context.sendActivity(t('bot.approvals.pendingNone'));
@@ -43,7 +44,7 @@ export class ApprovalCommands implements ApproverCommands {
     }
     await context.sendActivity(t('bot.approvals.pendingList', { count: pending.length }));
     for (const request of pending.slice(0, pendingPageSize)) {
-      const card = await this.deps.renderer.render(request, { viewer: 'approver', ...(context.activity.locale ? { locale: context.activity.locale } : {}) });
+      const card = await this.deps.renderer.render(request, { viewer: 'approver', reader: readerOf(context.activity) });
       await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
     }
     if (pending.length > pendingPageSize) await context.sendActivity(t('bot.approvals.pendingMore', { count: pending.length - pendingPageSize }));
@@ -51,7 +52,7 @@ export class ApprovalCommands implements ApproverCommands {
 
   /** Checks the approvers group now (from the activity's identity); says why not when it is not. */
   private async isApprover(context: TurnContext): Promise<boolean> {
-    const t = this.deps.catalogue.translator(context.activity.locale);
+    const t = this.deps.catalogue.translator(readerOf(context.activity));
     const actor = turnActor(context);
     if (!actor) {
       await context.sendActivity(t('bot.approvals.unknownUser'));

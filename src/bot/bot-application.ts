@@ -32,8 +32,10 @@ import { createTurnErrorHandler } from './turn-error-handler';
 
 export interface BotApplicationDependencies {
   readonly intake: RequestIntake;
-  /** Bot state: dialog state per user and conversation, and the pending drafts. */
+  /** Bot state: the pending drafts and the conversations the bot writes to later (and dialog state, unless `dialogState` is given). */
   readonly storage: Storage;
+  /** Dialog state per user and conversation, written once at the end of each turn; default `storage`. */
+  readonly dialogState?: Storage;
   readonly catalogue: MessageCatalogue;
   readonly logger: Logger;
   readonly clock: Clock;
@@ -63,7 +65,7 @@ function newDraftId(): string {
 /** Builds the bot (handler, dialogs, card router, state) from its dependencies; no I/O of its own. */
 export function createBotApplication(deps: BotApplicationDependencies): BotApplication {
   // Dialog state per user and conversation (two people in a channel each have their own request).
-  const privateState = new PrivateConversationState(deps.storage);
+  const privateState = new PrivateConversationState(deps.dialogState ?? deps.storage);
   const drafts = new ConversationDrafts(deps.storage);
   const { workflow, jobs } = deps.approvals;
   const conversations = deps.approvals.conversations ?? new ConversationDirectory(deps.storage);

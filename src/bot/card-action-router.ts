@@ -6,6 +6,7 @@ import { isAppError } from '../app/app-error';
 import type { MessageCatalogue } from '../i18n/message-catalogue';
 import { turnCorrelationId, turnLogger } from './turn-logger';
 import { userErrorText } from './user-error-text';
+import { readerOf } from '../i18n/reader';
 
 /** What a card button leads to: the card replaced by a new one (and maybe a chat message), or a short message. */
 export type CardActionResult =
@@ -59,7 +60,7 @@ export class CardActionRouter {
   }
 
   private async dispatch(context: TurnContext, verb: unknown, data: CardActionData): Promise<CardActionResult> {
-    const t = this.catalogue.translator(context.activity.locale);
+    const t = this.catalogue.translator(readerOf(context.activity));
     const log = turnLogger(context, this.logger);
     if (!isCardVerb(verb)) {
       log.warn('card action with an unknown verb', { verb: typeof verb === 'string' ? verb.slice(0, 64) : typeof verb });

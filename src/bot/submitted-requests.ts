@@ -2,6 +2,7 @@ import { TurnContext } from 'botbuilder';
 import type { BackgroundJobs } from '../app/ports/background-jobs';
 import type { RequestRouting } from '../app/request-routing';
 import type { AccessRequest } from '../domain/access-request';
+import { readerOf } from '../i18n/reader';
 import type { ConversationDirectory } from './proactive/conversation-directory';
 
 /**
@@ -18,7 +19,7 @@ export class SubmittedRequests {
   async submitted(context: TurnContext, request: AccessRequest): Promise<void> {
     await this.conversations.setForRequest(request.id, {
       reference: TurnContext.getConversationReference(context.activity),
-      ...(context.activity.locale ? { locale: context.activity.locale } : {}),
+      ...readerOf(context.activity),
     });
     this.jobs.run(`route ${request.id}`, () => this.routing.submitted(request));
   }

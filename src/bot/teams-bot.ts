@@ -12,6 +12,7 @@ import { KeyedMutex } from '../app/keyed-mutex';
 import type { MessageCatalogue } from '../i18n/message-catalogue';
 import { type CardActionRouter, isCardSubmit } from './card-action-router';
 import type { ConversationFlow } from './conversation-flow';
+import { readerOf } from '../i18n/reader';
 
 export interface TeamsBotDependencies {
   readonly flow: ConversationFlow;
@@ -67,7 +68,7 @@ export class TeamsBot extends TeamsActivityHandler {
   }
 
   private async sendWelcome(context: TurnContext): Promise<void> {
-    const card = welcomeCard(welcomeCardView(this.deps.catalogue.translator(context.activity.locale)));
+    const card = welcomeCard(welcomeCardView(this.deps.catalogue.translator(readerOf(context.activity))));
     await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
   }
 }

@@ -4,6 +4,7 @@ import type { Logger } from '../app/ports/logger';
 import type { MessageCatalogue } from '../i18n/message-catalogue';
 import { turnCorrelationId } from './turn-logger';
 import { failedDialog, underlyingError, userErrorText } from './user-error-text';
+import { readerOf } from '../i18n/reader';
 
 export interface TurnErrorHandlerDependencies {
   readonly logger: Logger;
@@ -40,7 +41,7 @@ export function createTurnErrorHandler(deps: TurnErrorHandlerDependencies): (con
         error: cleanupError instanceof Error ? cleanupError.message : String(cleanupError),
       });
     }
-    const text = userErrorText(error, deps.catalogue, deps.catalogue.translator(activity.locale), correlationId);
+    const text = userErrorText(error, deps.catalogue, deps.catalogue.translator(readerOf(activity)), correlationId);
     try {
       if (activity.type === ActivityTypes.Invoke) {
         // Answer the invoke itself, so the client shows the message instead of a generic failure.

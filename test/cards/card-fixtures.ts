@@ -3,7 +3,7 @@ import { confirmationCard, confirmationCardView, type ConfirmationStatus, type C
 import { welcomeCard, welcomeCardView } from '../../cards/welcome-card';
 import { approvalCard, approvalCardView, type ApprovalCardOptions } from '../../cards/approval-card';
 import type { AccessRequest } from '../../src/domain/access-request';
-import { t } from '../support/dialog-harness';
+import type { Translator } from '../../src/i18n/message-catalogue';
 
 /** A distribution group that only takes internal senders, for a brand-new mail contact. */
 export const distributionSubject: ConfirmationSubject = {
@@ -46,15 +46,17 @@ const statuses: readonly [string, ConfirmationStatus][] = [
   ['not-submitted', { kind: 'not-submitted', reason: 'You are not an owner of Sales Partners.' }],
 ];
 
-/** Every card the bot can send, filled as a user would see it, by golden file name. */
-export const renderedCards: readonly [string, AdaptiveCardJson][] = [
-  ['welcome', welcomeCard(welcomeCardView(t))],
-  ...statuses.map(([name, status]): [string, AdaptiveCardJson] => [
-    `confirmation-distribution-${name}`,
-    confirmationCard(confirmationCardView('draft-1', distributionSubject, status, t)),
-  ]),
-  ['confirmation-guest-open', confirmationCard(confirmationCardView('draft-2', guestSubject, { kind: 'open' }, t))],
-];
+/** Every card the requester can be sent, filled as a reader of `t`'s language sees it, by golden file name. */
+export function renderedCards(t: Translator): readonly [string, AdaptiveCardJson][] {
+  return [
+    ['welcome', welcomeCard(welcomeCardView(t))],
+    ...statuses.map(([name, status]): [string, AdaptiveCardJson] => [
+      `confirmation-distribution-${name}`,
+      confirmationCard(confirmationCardView('draft-1', distributionSubject, status, t)),
+    ]),
+    ['confirmation-guest-open', confirmationCard(confirmationCardView('draft-2', guestSubject, { kind: 'open' }, t))],
+  ];
+}
 
 
 const adele = { aadObjectId: 'approver-1', name: 'Adele Vance' };
@@ -109,7 +111,20 @@ export const approvalStates: readonly [string, AccessRequest, Omit<ApprovalCardO
   ],
 ];
 
-export const renderedApprovalCards: readonly [string, AdaptiveCardJson][] = approvalStates.map(([name, request, options]) => [
-  `approval-${name}`,
-  approvalCard(approvalCardView(request, { ...options, refreshUserIds: ['29:requester-1', '29:approver-1'] }, t)),
-]);
+/** The approval card in each of its states, as a reader of `t`'s language sees it, by golden file name. */
+export function renderedApprovalCards(t: Translator): readonly [string, AdaptiveCardJson][] {
+  return approvalStates.map(([name, request, options]) => [
+    `approval-${name}`,
+    approvalCard(approvalCardView(request, { ...options, refreshUserIds: ['29:requester-1', '29:approver-1'] }, t)),
+  ]);
+}
+
+/** Every card in every language: the language, the golden file's path under test/cards/golden, the card. */
+export function everyCardInEveryLanguage(catalogue: { readonly locales: readonly string[]; translator(locale: string): Translator }): readonly [string, string, AdaptiveCardJson][] {
+  return catalogue.locales.flatMap((language) => {
+    const t = catalogue.translator(language);
+    // English golden files stay at the top of golden/, the others in a folder per language.
+    const folder = language === 'en' ? '' : `${language}/`;
+    return [...renderedCards(t), ...renderedApprovalCards(t)].map(([name, card]): [string, string, AdaptiveCardJson] => [language, `${folder}${name}.json`, card]);
+  });
+}

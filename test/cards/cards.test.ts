@@ -1,4 +1,7 @@
 import { strict as assert } from 'node:assert';
+import { Template } from 'adaptivecards-templating';
+import sinon from 'sinon';
+import { approvalCard, approvalCardView } from '../../cards/approval-card';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { CardVerbs } from '../../cards/card-verbs';
@@ -7,26 +10,27 @@ import { welcomeCard, welcomeCardView } from '../../cards/welcome-card';
 import { MessageCatalogue, projectLocalesDir } from '../../src/i18n/message-catalogue';
 import { BotHarness } from '../support/bot-harness';
 import { adaptiveCardProblems, executeActions } from '../support/adaptive-card-checks';
-import { t } from '../support/dialog-harness';
+import { catalogue, t } from '../support/dialog-harness';
+import { distributionSubject, everyCardInEveryLanguage, guestSubject, pendingRequest } from './card-fixtures';
 import { markupOf, shownText } from '../support/teams-markdown';
-import { distributionSubject, guestSubject, renderedApprovalCards, renderedCards } from './card-fixtures';
 
 // dist/test/cards -> the source tree's test/cards and cards/templates
 const sourceRoot = join(__dirname, '..', '..', '..');
 const goldenDir = join(sourceRoot, 'test', 'cards', 'golden');
 const templatesDir = join(sourceRoot, 'cards', 'templates');
 
-function golden(name: string): unknown {
-  return JSON.parse(readFileSync(join(goldenDir, `${name}.json`), 'utf8'));
+function golden(path: string): unknown {
+  return JSON.parse(readFileSync(join(goldenDir, path), 'utf8'));
 }
 
 describe('cards', () => {
-  for (const [name, card] of [...renderedCards, ...renderedApprovalCards]) {
-    it(`${name}: matches its golden JSON`, () => {
-      assert.deepEqual(card, golden(name));
+  for (const [language, path, card] of everyCardInEveryLanguage(catalogue)) {
+    it(`${path}: matches its golden JSON`, () => {
+      assert.deepEqual(card, golden(path));
     });
-    it(`${name}: is a valid schema 1.5 card under 28 KB with known verbs and Action.Submit fallbacks`, () => {
+    it(`${path}: is a valid schema 1.5 card under 28 KB with known verbs and Action.Submit fallbacks, in ${language}`, () => {
       assert.deepEqual(adaptiveCardProblems(card), []);
+      assert.equal((card as { lang?: unknown }).lang, language);
     });
   }
 
@@ -87,5 +91,29 @@ describe('cards', () => {
         }
       });
     }
+  });
+
+  describe('templates are compiled once', () => {
+    afterEach(() => sinon.restore());
+
+    it('filling a card parses no template: each one was compiled when its card module loaded', () => {
+      // Template.prepare (not in the typings) turns a template's JSON into compiled expressions.
+      const prepare = sinon.spy(Template as unknown as { prepare(node: unknown): unknown }, 'prepare');
+      const parse = sinon.spy(Template, 'parseInterpolatedString');
+      welcomeCard(welcomeCardView(t));
+      confirmationCard(confirmationCardView('draft-9', distributionSubject, { kind: 'open' }, t));
+      approvalCard(approvalCardView(pendingRequest, { viewer: 'approver', refreshUserIds: [] }, t));
+      assert.equal(prepare.callCount + parse.callCount, 0);
+    });
+
+    it('each card is built afresh: changing one card never changes the next one or the template', () => {
+      const first = confirmationCard(confirmationCardView('draft-1', distributionSubject, { kind: 'open' }, t)) as Record<string, unknown>;
+      (first['body'] as unknown[]).length = 0;
+      (first['actions'] as { data: Record<string, unknown> }[])[0]!.data['draftId'] = 'changed';
+      const second = confirmationCard(confirmationCardView('draft-2', distributionSubject, { kind: 'open' }, t));
+      assert.deepEqual(second, confirmationCard(confirmationCardView('draft-2', distributionSubject, { kind: 'open' }, t)));
+      assert.ok((second['body'] as unknown[]).length > 0);
+      assert.equal((second['actions'] as { data: Record<string, unknown> }[])[0]!.data['draftId'], 'draft-2');
+    });
   });
 });

@@ -89,7 +89,8 @@ describe('Teams app package', () => {
     const outFile = join(work, 'out', 'app.zip');
     await writeAppPackage(samplePackageSettings, manifestDir, outFile);
     const zip = new AdmZip(outFile);
-    assert.deepEqual(zip.getEntries().map((e) => e.entryName).sort(), ['color.png', 'manifest.json', 'outline.png']);
+    assert.deepEqual(zip.getEntries().map((e) => e.entryName).sort(), ['color.png', 'lv.json', 'manifest.json', 'nl.json', 'outline.png']);
+    assert.equal((JSON.parse(zip.readAsText('lv.json')) as Record<string, string>)['name.short'], 'Group Gatekeeper');
     const manifest = JSON.parse(zip.readAsText('manifest.json')) as { bots: { botId: string }[]; id: string };
     assert.equal(manifest.bots[0]?.botId, botId);
     assert.equal(manifest.id, samplePackageSettings.teamsAppId);

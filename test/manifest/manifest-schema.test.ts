@@ -2,7 +2,10 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { AppManifestUtils } from '@microsoft/app-manifest';
-import { fillManifest, projectRoot } from '../../scripts/app-package';
+import { buildAppPackage, fillManifest, localizationProblems, projectRoot } from '../../scripts/app-package';
+import { localizationFile } from '../../scripts/manifest-languages';
+import { recognizeCommand } from '../../dialogs/command-recognizer';
+import { catalogue } from '../support/dialog-harness';
 import { accentColor } from '../../scripts/app-icons';
 import { samplePackageSettings } from './sample-package-settings';
 
@@ -19,7 +22,7 @@ interface BotEntry {
 }
 
 function filled(): Record<string, unknown> & { bots: BotEntry[]; manifestVersion: string; $schema: string } {
-  return fillManifest(template, samplePackageSettings) as Record<string, unknown> & { bots: BotEntry[]; manifestVersion: string; $schema: string };
+  return fillManifest(template, samplePackageSettings, catalogue.translator('en')) as Record<string, unknown> & { bots: BotEntry[]; manifestVersion: string; $schema: string };
 }
 
 function validate(manifest: Record<string, unknown>): Promise<string[]> {
@@ -107,6 +110,77 @@ describe('Teams app manifest', () => {
   });
 
   it('a placeholder that is not a setting is an error, not an unfilled manifest', () => {
-    assert.throws(() => fillManifest({ id: '{{tenantSecret}}' }, samplePackageSettings), /asks for "tenantSecret", which is not a package setting/);
+    assert.throws(() => fillManifest({ id: '{{tenantSecret}}' }, samplePackageSettings, catalogue.translator('en')), /asks for "tenantSecret", which is not a package setting/);
+    assert.throws(() => fillManifest({ name: '{{text:manifest.nope}}' }, samplePackageSettings, catalogue.translator('en')), /asks for the text "manifest.nope", which is not in the message catalogue/);
+  });
+
+  describe('in Dutch and Latvian (Teams localization files)', () => {
+    const manifestDir = join(projectRoot(), 'manifest');
+
+    it('the package lists nl.json and lv.json, and each passes the localization schema bundled for the same manifest version', async () => {
+      const { manifest, localizations } = await buildAppPackage(samplePackageSettings, manifestDir, catalogue);
+      assert.deepEqual(manifest['localizationInfo'], {
+        defaultLanguageTag: 'en',
+        additionalLanguages: [
+          { languageTag: 'lv', file: 'lv.json' },
+          { languageTag: 'nl', file: 'nl.json' },
+        ],
+      });
+      assert.deepEqual(Object.keys(localizations), ['lv.json', 'nl.json']);
+      for (const localization of Object.values(localizations)) {
+        assert.equal(localization['$schema'], `https://developer.microsoft.com/json-schemas/teams/v${newestBundledSchemaVersion()}/MicrosoftTeams.Localization.schema.json`);
+        assert.deepEqual(await localizationProblems(localization), []);
+      }
+    });
+
+    it('names the app, describes it and lists its commands in each language, with the same keys as English', async () => {
+      const { localizations } = await buildAppPackage(samplePackageSettings, manifestDir, catalogue);
+      const dutch = localizations['nl.json'] ?? {};
+      const latvian = localizations['lv.json'] ?? {};
+      assert.equal(dutch['name.short'], 'Group Gatekeeper', 'the product name is not translated');
+      assert.equal(latvian['name.short'], 'Group Gatekeeper');
+      assert.match(dutch['name.full'] ?? '', /externe personen toevoegen aan groepen/);
+      assert.match(latvian['name.full'] ?? '', /ārēju personu pievienošana grupām/);
+      // "Externe toegang" and "Ārējā piekļuve" are what Teams calls its External access setting in those languages.
+      for (const name of [dutch['name.short'], dutch['name.full'], latvian['name.short'], latvian['name.full']]) {
+        assert.doesNotMatch(name ?? '', /externe toegang|gasttoegang|ārējā piekļuve|viesu piekļuve/i);
+      }
+      assert.equal(dutch['bots[0].commandLists[0].commands[0].title'], 'externe toevoegen');
+      assert.equal(latvian['bots[0].commandLists[0].commands[0].title'], 'pievienot ārējo');
+      assert.equal(latvian['bots[0].commandLists[1].commands[1].title'], 'apstiprinājumi šeit');
+      assert.match(latvian['description.full'] ?? '', /adresātu grupai/);
+      assert.match(dutch['description.full'] ?? '', /distributiegroep/);
+      const englishKeys = Object.keys(localizationFile(template, catalogue.translator('en'), '1.30'));
+      assert.deepEqual(Object.keys(dutch), englishKeys);
+      assert.deepEqual(Object.keys(latvian), englishKeys);
+    });
+
+    it('every command title in every language is one the bot recognises, as the same command as in English', async () => {
+      const { localizations } = await buildAppPackage(samplePackageSettings, manifestDir, catalogue);
+      const bot = filled().bots[0];
+      assert.ok(bot);
+      bot.commandLists.forEach((list, i) =>
+        list.commands.forEach((command, j) => {
+          const english = recognizeCommand(command.title, catalogue);
+          assert.ok(english, `"${command.title}" is a command`);
+          for (const [file, localization] of Object.entries(localizations)) {
+            const title = localization[`bots[0].commandLists[${i}].commands[${j}].title`];
+            assert.equal(recognizeCommand(title, catalogue), english, `${file}: "${String(title)}"`);
+          }
+        }),
+      );
+    });
+
+    it('the localization validator is not a formality: a key Teams does not localize and a name over 30 characters are refused', async () => {
+      const messages = await localizationProblems({
+        $schema: `https://developer.microsoft.com/json-schemas/teams/v${newestBundledSchemaVersion()}/MicrosoftTeams.Localization.schema.json`,
+        'name.short': 'Een veel te lange naam voor Teams, echt waar',
+        'description.short': 'x',
+        'description.full': 'x',
+        'bots[0].botId': 'nope',
+      });
+      assert.ok(messages.some((m) => m.startsWith('/name.short must NOT have more than 30 characters')), messages.join('\n'));
+      assert.ok(messages.some((m) => m.includes('must NOT have additional properties')), messages.join('\n'));
+    });
   });
 });

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { exchangeErrorParts, sample, SimulatorClient } from './simulator-fixture';
+import { exchangeErrorParts, sample, sampleTenant, SimulatorClient } from './simulator-fixture';
 
 describe('simulator: Exchange InvokeCommand', () => {
   let client: SimulatorClient;
@@ -20,14 +20,16 @@ describe('simulator: Exchange InvokeCommand', () => {
     assert.equal(contact.body.value[0].ExternalDirectoryObjectId, sample.lidiaContact);
   });
 
-  it('Get-Recipient for an unknown identity is ManagementObjectNotFoundException in the documented body', async () => {
+  it('Get-Recipient for an unknown identity is 404 NotFound with Ex6F9304|ManagementObjectNotFoundException|text, as Exchange Online answers', async () => {
     const r = await client.exchange('Get-Recipient', { Identity: 'jane.doe@partner.example' });
-    assert.equal(r.status, 400);
-    const [type, fqid, text] = exchangeErrorParts(r.body);
+    assert.equal(r.status, 404);
+    assert.equal(r.body.error.code, 'NotFound');
+    assert.equal(r.body.error.message, 'Error executing cmdlet');
+    const [id, type, text] = exchangeErrorParts(r.body);
+    assert.equal(id, 'Ex6F9304');
     assert.equal(type, 'Microsoft.Exchange.Configuration.Tasks.ManagementObjectNotFoundException');
-    assert.match(fqid!, /Microsoft\.Exchange\.Management\.RecipientTasks\.GetRecipient$/);
     assert.match(text!, /^The operation couldn't be performed because object 'jane\.doe@partner\.example' couldn't be found on '/);
-    assert.equal(r.body.error.innererror.type, type);
+    assert.equal(r.body.error.innererror.type, 'Microsoft.Exchange.Admin.OData.Core.ODataServiceException', 'innererror holds the service wrapper');
   });
 
   it('Get-Recipient with a filter that matches nothing answers an empty value', async () => {
@@ -36,11 +38,15 @@ describe('simulator: Exchange InvokeCommand', () => {
     assert.deepEqual(r.body.value, []);
   });
 
-  it('Get-Recipient resolves a ManagedBy name to its Graph object id', async () => {
+  it('Get-DistributionGroup shows ManagedBy as GUIDs, and -ManagedBy <address> lists the groups a user manages', async () => {
     const group = await client.exchange('Get-DistributionGroup', { Identity: sample.salesPartnersDl });
-    const [manager] = group.body.value[0].ManagedBy;
-    const r = await client.exchange('Get-Recipient', { Identity: manager });
-    assert.equal(r.body.value[0].ExternalDirectoryObjectId, sample.megan);
+    assert.deepEqual(group.body.value[0].ManagedBy, [sample.megan]);
+    const managed = await client.exchange('Get-DistributionGroup', { ManagedBy: 'megan@contoso.com', ResultSize: 'Unlimited' });
+    assert.equal(managed.status, 200);
+    const names = managed.body.value.map((g: { DisplayName: string }) => g.DisplayName).sort();
+    assert.deepEqual(names, ['Board Communications', 'Finance Alerts', 'Project Falcon', 'Sales Partners']);
+    const unknown = await client.exchange('Get-DistributionGroup', { ManagedBy: 'nobody@contoso.com' });
+    assert.equal(unknown.status, 404);
   });
 
   it('Get-DistributionGroup shows the settings the bot reads', async () => {
@@ -48,7 +54,7 @@ describe('simulator: Exchange InvokeCommand', () => {
     assert.equal(r.status, 200);
     const g = r.body.value[0];
     assert.equal(g.RequireSenderAuthenticationEnabled, true);
-    assert.deepEqual(g.ManagedBy, ['megan']);
+    assert.deepEqual(g.ManagedBy, [sample.megan]);
     assert.equal(g.RecipientTypeDetails, 'MailUniversalDistributionGroup');
     assert.equal(g.IsDirSynced, false);
     assert.equal(g.PrimarySmtpAddress, 'sales-partners@contoso.com');
@@ -61,10 +67,10 @@ describe('simulator: Exchange InvokeCommand', () => {
     assert.equal(security.body.value[0].RecipientTypeDetails, 'MailUniversalSecurityGroup');
   });
 
-  it('Get-DistributionGroup does not return Microsoft 365 groups', async () => {
+  it('Get-DistributionGroup does not return Microsoft 365 groups: not found, as the real service answers', async () => {
     const r = await client.exchange('Get-DistributionGroup', { Identity: 'marketing-campaigns@contoso.com' });
-    assert.equal(r.status, 400);
-    assert.match(exchangeErrorParts(r.body)[0]!, /ManagementObjectNotFoundException$/);
+    assert.equal(r.status, 404);
+    assert.match(exchangeErrorParts(r.body)[1]!, /ManagementObjectNotFoundException$/);
   });
 
   it('New-MailContact creates a contact that Graph then shows in /contacts', async () => {
@@ -90,7 +96,7 @@ describe('simulator: Exchange InvokeCommand', () => {
     it(`New-MailContact for an address that ${who} already uses is the proxy-address error`, async () => {
       const r = await client.exchange('New-MailContact', { Name: 'Someone', ExternalEmailAddress: address });
       assert.equal(r.status, 400);
-      const [type, , text] = exchangeErrorParts(r.body);
+      const [, type, text] = exchangeErrorParts(r.body);
       assert.equal(type, 'Microsoft.Exchange.Data.Directory.ProxyAddressExistsException');
       assert.equal(text, `The proxy address "SMTP:${address}" is already being used by the proxy addresses or LegacyExchangeDN of "${owner}". Please choose another proxy address.`);
     });
@@ -132,13 +138,13 @@ describe('simulator: Exchange InvokeCommand', () => {
     const add = await client.exchange('Add-DistributionGroupMember', { Identity: 'Project Falcon', Member: guestId, BypassSecurityGroupManagerCheck: true });
     assert.equal(add.status, 200);
     const contact = await client.exchange('New-MailContact', { Name: 'Sam', ExternalEmailAddress: 'sam@fabrikam.example' });
-    assert.match(exchangeErrorParts(contact.body)[0]!, /ProxyAddressExistsException$/);
+    assert.match(exchangeErrorParts(contact.body)[1]!, /ProxyAddressExistsException$/);
   });
 
   it('adding an existing member is MemberAlreadyExistsException', async () => {
     const r = await client.exchange('Add-DistributionGroupMember', { Identity: 'sales-partners@contoso.com', Member: 'lidia@partner.example', BypassSecurityGroupManagerCheck: true });
     assert.equal(r.status, 400);
-    const [type, , text] = exchangeErrorParts(r.body);
+    const [, type, text] = exchangeErrorParts(r.body);
     assert.equal(type, 'Microsoft.Exchange.Management.Tasks.MemberAlreadyExistsException');
     assert.equal(text, 'The recipient "lidia@partner.example" is already a member of the group "Sales Partners".');
   });
@@ -158,12 +164,12 @@ describe('simulator: Exchange InvokeCommand', () => {
   it('group writes without -BypassSecurityGroupManagerCheck are refused: the app is not a manager', async () => {
     const r = await client.exchange('Add-DistributionGroupMember', { Identity: sample.salesPartnersDl, Member: 'pradeep@fabrikam.example' });
     assert.equal(r.status, 400);
-    assert.match(exchangeErrorParts(r.body)[0]!, /OperationRequiresGroupManagerException$/);
+    assert.match(exchangeErrorParts(r.body)[1]!, /OperationRequiresGroupManagerException$/);
   });
 
-  it('an unknown member is ManagementObjectNotFoundException naming it', async () => {
+  it('an unknown member is 404 ManagementObjectNotFoundException naming it', async () => {
     const r = await client.exchange('Add-DistributionGroupMember', { Identity: sample.salesPartnersDl, Member: 'ghost@partner.example', BypassSecurityGroupManagerCheck: true });
-    assert.equal(r.status, 400);
+    assert.equal(r.status, 404);
     assert.equal(exchangeErrorParts(r.body)[2], 'Couldn\'t find object "ghost@partner.example". Please make sure that it was spelled correctly or specify a different object.');
   });
 
@@ -177,10 +183,10 @@ describe('simulator: Exchange InvokeCommand', () => {
     assert.deepEqual(again.body['@adminapi.warnings'], ["The command completed successfully but no settings of 'Sales Partners' have been modified."]);
   });
 
-  it('unknown cmdlets and parameters are refused as PowerShell does', async () => {
+  it('an unknown cmdlet is 403 with an empty body (as one outside the roles); an unknown parameter is 400 ParameterBindingException', async () => {
     const cmdlet = await client.exchange('Remove-Everything', {});
-    assert.equal(cmdlet.status, 400);
-    assert.match(exchangeErrorParts(cmdlet.body)[0]!, /CommandNotFoundException$/);
+    assert.equal(cmdlet.status, 403);
+    assert.equal(cmdlet.body, undefined, 'an empty body');
     const parameter = await client.exchange('Get-Recipient', { Identity: 'megan', Colour: 'blue' });
     assert.equal(exchangeErrorParts(parameter.body)[2], "A parameter cannot be found that matches parameter name 'Colour'.");
   });
@@ -201,5 +207,58 @@ describe('simulator: Exchange InvokeCommand', () => {
     assert.equal(byDomain.status, 200);
     const other = await client.request('POST', `${client.sim.exchangeBaseUrl}/fabrikam.onmicrosoft.com/InvokeCommand`, { CmdletInput: { CmdletName: 'Get-Recipient', Parameters: {} } });
     assert.equal(other.status, 404);
+  });
+});
+
+describe('simulator: Exchange roles and identities', () => {
+  let client: SimulatorClient | undefined;
+  afterEach(() => client?.stop());
+
+  it('a cmdlet outside the app\'s roles is 403 with an empty body; so is a switch whose role is missing', async () => {
+    const tenant = sampleTenant();
+    client = await SimulatorClient.start({
+      tenant: { ...tenant, tenant: { ...tenant.tenant, exchangeRoles: ['Mail Recipients', 'Distribution Groups'] } },
+    });
+    const create = await client.exchange('New-MailContact', { Name: 'Jane', ExternalEmailAddress: 'jane@partner.example' });
+    assert.equal(create.status, 403);
+    assert.equal(create.body, undefined);
+    const bypass = await client.exchange('Add-DistributionGroupMember', { Identity: sample.salesPartnersDl, Member: 'lidia@partner.example', BypassSecurityGroupManagerCheck: true });
+    assert.equal(bypass.status, 403);
+    assert.equal(bypass.body, undefined);
+    assert.equal((await client.exchange('Get-Recipient', { Identity: 'megan@contoso.com' })).status, 200, 'a cmdlet inside the roles runs');
+  });
+
+  it('the roles can be changed at run time (faults.exchangeRoles), and Get-ManagementRoleAssignment lists them', async () => {
+    client = await SimulatorClient.start();
+    const all = await client.exchange('Get-ManagementRoleAssignment', { RoleAssignee: 'anything' });
+    assert.deepEqual(all.body.value.map((a: { Role: string }) => a.Role).sort(), [
+      'Distribution Groups',
+      'Mail Recipient Creation',
+      'Mail Recipients',
+      'Security Group Creation and Membership',
+      'View-Only Configuration',
+    ]);
+    client.sim.setFaults({ exchangeRoles: ['Mail Recipients'] });
+    assert.equal((await client.exchange('Get-ManagementRoleAssignment', { RoleAssignee: 'anything' })).status, 403, 'reading roles needs View-Only Configuration');
+  });
+
+  it('New-MailContact without -Alias derives it from Name as Exchange does: "?" for letters outside Latin-1', async () => {
+    client = await SimulatorClient.start();
+    const created = await client.exchange('New-MailContact', { Name: 'Łukasz Żółć', ExternalEmailAddress: 'lukasz@firma.example' });
+    assert.equal(created.status, 200);
+    assert.equal(created.body.value[0].Alias, '?ukasz?ó??');
+    const explicit = await client.exchange('New-MailContact', { Name: 'Łukasz Żółć (lukasz2@firma.example)', Alias: 'lukasz2.firma', ExternalEmailAddress: 'lukasz2@firma.example' });
+    assert.equal(explicit.body.value[0].Alias, 'lukasz2.firma');
+    const invalid = await client.exchange('New-MailContact', { Name: 'X', Alias: 'has space', ExternalEmailAddress: 'x@firma.example' });
+    assert.equal(invalid.status, 400);
+    assert.match(exchangeErrorParts(invalid.body)[1]!, /DataValidationException$/);
+  });
+
+  it('an Entra object id works as -Identity unless rejectEntraObjectIds is set; the documented forms always work', async () => {
+    client = await SimulatorClient.start();
+    assert.equal((await client.exchange('Get-DistributionGroup', { Identity: sample.salesPartnersDl })).status, 200);
+    client.sim.setFaults({ rejectEntraObjectIds: true });
+    assert.equal((await client.exchange('Get-DistributionGroup', { Identity: sample.salesPartnersDl })).status, 404);
+    assert.equal((await client.exchange('Get-DistributionGroup', { Identity: 'sales-partners@contoso.com' })).status, 200);
   });
 });

@@ -59,6 +59,40 @@ describe('simulator: fault knobs', () => {
     assert.ok(Date.now() - quick < 140, 'faults.latencyMs overrides the start option');
   });
 
+  it('turns away Exchange commands over the tenant\'s concurrency limit with the concurrent-requests text; Graph is not limited', async () => {
+    client = await SimulatorClient.start({ latencyMs: 100, faults: { exchangeConcurrencyLimit: 2, retryAfterSeconds: 3 } });
+    const answers = await Promise.all([
+      ...[1, 2, 3, 4].map(() => client.exchange('Get-Recipient', { Identity: 'megan' })),
+      ...[1, 2, 3].map(() => client.graph('GET', '/organization')),
+    ]);
+    const exchangeStatuses = answers.slice(0, 4).map((r) => r.status).sort();
+    assert.deepEqual(exchangeStatuses, [200, 200, 429, 429]);
+    const throttled = answers.find((r) => r.status === 429)!;
+    assert.equal(throttled.headers.get('retry-after'), '3');
+    assert.equal(throttled.body, 'You have reached the maximum number of concurrent requests per tenant. Please wait and try again');
+    assert.deepEqual(answers.slice(4).map((r) => r.status), [200, 200, 200]);
+    const again = await client.exchange('Get-Recipient', { Identity: 'megan' });
+    assert.equal(again.status, 200, 'a finished command frees its place');
+  });
+
+  it('limits random faults to the named operations when errorOperations is set', async () => {
+    client = await SimulatorClient.start({ faults: { errorRate: 1, errorKinds: ['throttle'], errorOperations: ['New-MailContact', 'GET /groups/{id}'] } });
+    assert.equal((await client.exchange('New-MailContact', { Name: 'Jane', ExternalEmailAddress: 'jane@partner.example' })).status, 429);
+    assert.equal((await client.graph('GET', `/groups/${sample.marketingM365}`)).status, 429);
+    assert.equal((await client.exchange('Get-Recipient', { Identity: 'megan' })).status, 200);
+    assert.equal((await client.graph('GET', '/organization')).status, 200);
+  });
+
+  it('logs when each request arrived and when it was answered', async () => {
+    client = await SimulatorClient.start({ latencyMs: 20 });
+    await client.graph('GET', '/organization');
+    await client.exchange('Get-Recipient', { Identity: 'megan' });
+    const log = client.sim.requestLog();
+    assert.deepEqual(log.map((r) => r.operation), ['GET /organization', 'Get-Recipient']);
+    for (const entry of log) assert.ok(entry.answered >= entry.time, JSON.stringify(entry));
+    assert.ok(log[1]!.time >= log[0]!.answered, 'the second request was sent after the first was answered');
+  });
+
   it('forbids named operations with 403, Graph and Exchange alike', async () => {
     client = await SimulatorClient.start({ faults: { forbid: ['GET /organization', 'POST /groups/{id}/members/$ref', 'New-MailContact'] } });
     const org = await client.graph('GET', '/organization');
@@ -70,7 +104,7 @@ describe('simulator: fault knobs', () => {
     assert.equal(users.status, 200);
     const contact = await client.exchange('New-MailContact', { Name: 'Jane', ExternalEmailAddress: 'jane@partner.example' });
     assert.equal(contact.status, 403);
-    assert.equal(exchangeErrorParts(contact.body).length, 3);
+    assert.equal(contact.body, undefined, 'Exchange refuses a cmdlet outside the roles with an empty body');
     const recipient = await client.exchange('Get-Recipient', { Identity: 'megan' });
     assert.equal(recipient.status, 200);
   });
@@ -86,7 +120,7 @@ describe('simulator: fault knobs', () => {
       const id: string = invited.body.invitedUser.id;
       assert.equal((await client.graph('GET', `/users/${id}`)).status, 404);
       assert.deepEqual((await client.graph('GET', `/users?$filter=${encodeURIComponent("mail eq 'jane.doe@partner.example'")}`)).body.value, []);
-      assert.equal((await client.exchange('Get-Recipient', { Identity: 'jane.doe@partner.example' })).status, 400);
+      assert.equal((await client.exchange('Get-Recipient', { Identity: 'jane.doe@partner.example' })).status, 404);
       const early = await client.graph('POST', `/groups/${sample.marketingM365}/members/$ref`, { '@odata.id': `https://graph.microsoft.com/v1.0/directoryObjects/${id}` });
       assert.equal(early.status, 400);
       assert.equal(early.body.error.message, "The source resource object or one of the objects being referenced don't exist.");
@@ -104,9 +138,10 @@ describe('simulator: fault knobs', () => {
       assert.equal(created.status, 200);
       assert.deepEqual((await client.graph('GET', `/contacts?$filter=${encodeURIComponent("mail eq 'jane.doe@partner.example'")}`)).body.value, []);
       const add = await client.exchange('Add-DistributionGroupMember', { Identity: sample.salesPartnersDl, Member: 'jane.doe@partner.example', BypassSecurityGroupManagerCheck: true });
-      assert.match(exchangeErrorParts(add.body)[0]!, /ManagementObjectNotFoundException$/);
+      assert.equal(add.status, 404);
+      assert.match(exchangeErrorParts(add.body)[1]!, /ManagementObjectNotFoundException$/);
       const duplicate = await client.exchange('New-MailContact', { Name: 'Jane Doe 2', ExternalEmailAddress: 'jane.doe@partner.example' });
-      assert.match(exchangeErrorParts(duplicate.body)[0]!, /ProxyAddressExistsException$/);
+      assert.match(exchangeErrorParts(duplicate.body)[1]!, /ProxyAddressExistsException$/);
       clock += 3000;
       assert.equal((await client.graph('GET', `/contacts?$filter=${encodeURIComponent("mail eq 'jane.doe@partner.example'")}`)).body.value.length, 1);
       const retry = await client.exchange('Add-DistributionGroupMember', { Identity: sample.salesPartnersDl, Member: 'jane.doe@partner.example', BypassSecurityGroupManagerCheck: true });
@@ -198,7 +233,7 @@ describe('simulator: request log and control endpoints', () => {
       log.map(({ method, path, cmdlet, status, operation, batchRequestId }) => ({ method, path, cmdlet, status, operation, batchRequestId })),
       [
         { method: 'GET', path: `/v1.0/users/${sample.megan}`, cmdlet: undefined, status: 200, operation: 'GET /users/{id}', batchRequestId: undefined },
-        { method: 'POST', path: `/adminapi/beta/${sample.tenantId}/InvokeCommand`, cmdlet: 'Get-Recipient', status: 400, operation: 'Get-Recipient', batchRequestId: undefined },
+        { method: 'POST', path: `/adminapi/beta/${sample.tenantId}/InvokeCommand`, cmdlet: 'Get-Recipient', status: 404, operation: 'Get-Recipient', batchRequestId: undefined },
         { method: 'GET', path: '/v1.0/organization', cmdlet: undefined, status: 200, operation: 'GET /organization', batchRequestId: 'x' },
         { method: 'POST', path: '/v1.0/$batch', cmdlet: undefined, status: 200, operation: 'POST /$batch', batchRequestId: undefined },
       ],
@@ -227,7 +262,7 @@ describe('simulator: request log and control endpoints', () => {
     assert.equal(reset.status, 204);
     assert.deepEqual((await client.request('GET', `${client.sim.baseUrl}/_simulator/requests`)).body, []);
     const again = await client.exchange('Get-Recipient', { Identity: 'jane.doe@partner.example' });
-    assert.equal(again.status, 400, 'the contact created before the reset is gone');
+    assert.equal(again.status, 404, 'the contact created before the reset is gone');
   });
 
   it('answers unknown paths with a 404 that says where Graph and Exchange are', async () => {

@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { graphFixture, jsonShape } from '../support/contract-fixtures';
 import { sample, SimulatorClient } from './simulator-fixture';
 
 describe('simulator: Graph reads', () => {
@@ -266,6 +267,17 @@ describe('simulator: Graph reads of contacts and memberships', () => {
   it('GET /users/{id}/memberOf lists only direct groups', async () => {
     const r = await client.graph('GET', `/users/${sample.alex}/memberOf?$select=displayName`);
     assert.deepEqual(r.body.value.map((g: { displayName: string }) => g.displayName).sort(), ['All Company News', 'Board Communications', 'External Access Approvers']);
+  });
+
+  it('GET /groups/{id}/transitiveMembers answers as Microsoft documents it: directory objects with @odata.type, nested groups expanded', async () => {
+    const documented = graphFixture('transitive-members-200').body as { value: Record<string, unknown>[] };
+    const r = await client.graph('GET', `/groups/${sample.approvers}/transitiveMembers?$select=id,mail`);
+    assert.equal(r.status, 200);
+    const documentedItem = jsonShape(documented.value[0]);
+    const users = (r.body.value as Record<string, unknown>[]).filter((m) => m['@odata.type'] === documented.value[0]!['@odata.type']);
+    assert.ok(users.length >= 2, JSON.stringify(r.body));
+    for (const user of users) assert.deepEqual(jsonShape(user), documentedItem);
+    assert.deepEqual(users.map((u) => u['id']).sort(), [sample.alex, sample.adele].sort());
   });
 
   it('checkMemberGroups works for contacts and any directory object too', async () => {

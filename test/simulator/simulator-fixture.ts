@@ -79,7 +79,7 @@ export class SimulatorClient {
   }
 }
 
-/** Reads the (Exchange) error detail parts: [exceptionType, fullyQualifiedErrorId, text]. */
+/** Reads the (Exchange) error detail parts: [error id, exception type, text]. */
 export function exchangeErrorParts(body: WireJson): string[] {
   return String(body.error.details[0].message).split('|');
 }

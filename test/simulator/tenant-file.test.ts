@@ -38,6 +38,13 @@ describe('tenant file', () => {
     assert.equal(t.groups[0]!.exchange?.RecipientTypeDetails, 'GroupMailbox');
     assert.equal(t.groups[0]!.exchange?.RequireSenderAuthenticationEnabled, true);
     assert.equal(t.tenant.invitationsAllowed, true);
+    assert.deepEqual(t.tenant.exchangeRoles, [
+      'Mail Recipient Creation',
+      'Mail Recipients',
+      'Distribution Groups',
+      'Security Group Creation and Membership',
+      'View-Only Configuration',
+    ]);
   });
 
   it('ignores fields it does not know', () => {
@@ -65,6 +72,7 @@ describe('tenant file', () => {
     ['a duplicate id', (j) => (j['groups'][0].id = j['users'][0].id), 'groups[0].id duplicates users[0].id'],
     ['an address used twice', (j) => j['contacts'].push({ id: '11111111-2222-4333-8444-000000000003', displayName: 'X', mail: 'team@fabrikam.example' }), 'contacts[0].mail (team@fabrikam.example) is already used by groups[0].mail'],
     ['allowGuests on a distribution group', (j) => (j['groups'][0] = { ...j['groups'][0], groupTypes: [], allowGuests: true }), 'groups[0].allowGuests applies only to Microsoft 365 groups (groupTypes containing "Unified")'],
+    ['an Exchange role the simulator does not know', (j) => (j['tenant'].exchangeRoles = ['Mail Recipients', 'Everything']), 'tenant.exchangeRoles[1] "Everything" is not an Exchange role the simulator knows (Mail Recipient Creation, Mail Recipients, Distribution Groups, Security Group Creation and Membership, View-Only Configuration, Role Management, View-Only Recipients)'],
     ['users not an array', (j) => (j['users'] = {}), 'users must be an array'],
     ['a group that is not an object', (j) => (j['groups'][0] = 'x'), 'groups[0] must be an object'],
   ];

@@ -5,9 +5,12 @@ import { join } from 'node:path';
 import { type RunningBot, startBot } from '../../src/composition-root';
 import { type AppConfig, configFromEnv } from '../../src/config/load-config';
 import { CardVerbs } from '../../cards/card-verbs';
+import { cardDateTime } from '../../cards/card-time';
 import { BotClient, sentText } from '../support/bot-client';
-import { t } from '../support/dialog-harness';
+import { catalogue, t } from '../support/dialog-harness';
+import { ConversationDirectory } from '../../src/bot/proactive/conversation-directory';
 import { RecordingConnector } from '../support/recording-connector';
+import { type IntakeWords, submitThroughIntake, type TypedPerson } from '../support/intake-journey';
 import { createStorage } from '../../src/infrastructure/storage/create-storage';
 import { StorageRequestStore } from '../../src/infrastructure/storage/storage-request-store';
 import { StorageAuditLog } from '../../src/infrastructure/audit/storage-audit-log';
@@ -106,22 +109,9 @@ class ApprovalWorld {
     return this.bot.jobs.drain();
   }
 
-  /** The requester walks the intake and confirms; returns the new request's id. */
-  async submit(requester: BotClient, person: { email: string; first: string; last: string }, group: string): Promise<string> {
-    await requester.say('add external');
-    await requester.say(person.email);
-    await requester.say(person.first);
-    await requester.say(person.last);
-    await requester.say('ok');
-    await requester.say('Partner Ltd');
-    await requester.say(group);
-    const reason = await requester.say('Joint project');
-    const card = reason.sent.find((a) => sentText(a).startsWith('[card]'));
-    const draftId = (card?.['attachments'] as { content: CardJson }[] | undefined)?.[0]?.content.actions[0]?.data['draftId'];
-    assert.ok(draftId, `a confirmation card after the intake; the bot said: ${reason.sent.map(sentText).join(' | ')}`);
-    const confirmed = await requester.press(CardVerbs.confirm, { draftId });
-    const id = /R-[0-9A-Z]{6}/.exec(confirmed.sent.map(sentText).join(' '))?.[0];
-    assert.ok(id, 'the requester is told the request id');
+  /** The requester walks the intake (typing `words` in their language) and confirms; returns the new request's id. */
+  async submit(requester: BotClient, person: TypedPerson, group: string, words?: IntakeWords): Promise<string> {
+    const id = await submitThroughIntake(requester, person, group, words);
     await this.settle();
     return id;
   }
@@ -205,7 +195,7 @@ describe('approval and provisioning over HTTP (the running bot, the simulated te
 
     const pressed = await world.inApprovals(alex).press(CardVerbs.approve, { requestId: id });
     const answer = invokeCard(pressed);
-    assert.ok(cardText(answer).includes(t('card.approval.notice.decided', { outcome: t('card.approval.outcome.approved') })));
+    assert.ok(cardText(answer).includes(t('card.approval.notice.decided', { outcome: 'approved' })));
     assert.deepEqual(buttons(answer), [], 'no more decision buttons once approved');
 
     await world.settle();
@@ -249,6 +239,25 @@ describe('approval and provisioning over HTTP (the running bot, the simulated te
     assert.equal(guests.value[0]?.['userType'], 'Guest');
     const members = await world.graph(`/groups/${marketingCampaigns}/members?$select=id`);
     assert.ok(members.value.some((m) => m['id'] === guests.value[0]?.['id']), 'the guest is a member of Marketing Campaigns');
+  });
+
+  it('who approves is known from memory: card refreshes and Approve ask Graph nothing about the approvers group', async () => {
+    await world.inApprovals(alex).say('approvals here');
+    const id = await world.submit(world.personal(megan), jane, 'Sales Partners');
+    const from = world.simulator.requestLog().length;
+    const refreshed = invokeCard(await world.inApprovals(adele).press(CardVerbs.refresh, { requestId: id }));
+    assert.deepEqual(buttons(refreshed), [t('card.approval.approve'), t('card.approval.reject')], 'an approver sees the buttons');
+    const observer = invokeCard(await world.inApprovals(diego).press(CardVerbs.refresh, { requestId: id }));
+    assert.deepEqual(buttons(observer), [], 'someone else reads only');
+    await world.inApprovals(alex).press(CardVerbs.approve, { requestId: id });
+    await world.settle();
+    assert.equal((await world.request(id)).status, 'completed');
+    const asked = world.simulator.requestLog().slice(from).map((r) => r.operation);
+    assert.deepEqual(
+      asked.filter((op) => op.includes('checkMemberGroups') || op.includes('transitiveMembers')),
+      [],
+      `Graph calls after the card was shown: ${asked.join(', ')}`,
+    );
   });
 
   it('a rejection needs a reason; with one, the requester gets it and nothing is created', async () => {
@@ -424,5 +433,45 @@ describe('approval and provisioning over HTTP (the running bot, the simulated te
     const invitations = world.simulator.requestLog().filter((r) => r.method === 'POST' && r.path.endsWith('/invitations'));
     assert.equal(invitations.length, 1, 'one invitation, before and after the restart');
     assert.equal((await world.graph(`/users?$filter=mail eq 'sam@fabrikam.example'`)).value.length, 1);
+  });
+
+  it('speaks each reader\'s language: a Latvian requester, a Dutch approvals channel, a Latvian approver\'s own view', async () => {
+    const lv = catalogue.translator('lv-LV');
+    const nl = catalogue.translator('nl-NL');
+    const registered = await world.inApprovals(adele).speaking('nl-NL', 'Europe/Amsterdam').say('goedkeuringen hier');
+    assert.deepEqual(registered.sent.map(sentText), [nl('bot.approvals.registered', { count: 0 })]);
+
+    const megansChat = `a:personal-${megan.aadObjectId}`;
+    const requester = world.personal(megan).speaking('lv-LV', 'Europe/Riga');
+    const id = await world.submit(requester, jane, 'Sales Partners', { start: 'pievienot arejo', useDefault: 'labi' });
+    const intake = world.texts(megansChat);
+    assert.ok(intake.includes(lv('intake.email.ask')), intake.join('\n'));
+    assert.ok(intake.includes(`[card] ${lv('card.confirm.title')}`), 'the confirmation card is in Latvian');
+    assert.ok(intake.some((text) => text.startsWith(lv('bot.card.submitted', { requestId: id }))));
+
+    const stored = await new ConversationDirectory(createStorage({ kind: 'file', dataDir: world.dataDir })).forRequest(id);
+    assert.equal(stored?.locale, 'lv-LV', 'the requester\'s language is kept with the conversation reference');
+    assert.equal(stored?.timeZone, 'Europe/Riga');
+
+    const posted = world.approvalCard(id) as CardJson & { lang?: string };
+    assert.equal(posted.lang, 'nl', 'the shared card is in the approvals conversation\'s language');
+    assert.deepEqual(buttons(posted), [nl('card.approval.approve'), nl('card.approval.reject')]);
+    assert.ok(cardText(posted).includes(nl('card.approval.status.pending-approval')));
+
+    const latvianView = invokeCard(await world.inApprovals(alex).speaking('lv-LV', 'Europe/Riga').press(CardVerbs.refresh, { requestId: id })) as CardJson & { lang?: string };
+    assert.equal(latvianView.lang, 'lv', 'a Latvian approver\'s refresh renders the card in Latvian');
+    assert.deepEqual(buttons(latvianView), [lv('card.approval.approve'), lv('card.approval.reject')]);
+
+    const decided = invokeCard(await world.inApprovals(adele).speaking('nl-NL', 'Europe/Amsterdam').press(CardVerbs.approve, { requestId: id }));
+    assert.ok(cardText(decided).includes(nl('card.approval.notice.decided', { outcome: 'approved' })), cardText(decided));
+    await world.settle();
+
+    const notices = world.texts(megansChat).slice(intake.length);
+    const subject = { requestId: id, name: 'Jane Doe', group: 'Sales Partners', email: 'jane.doe@partner.example' };
+    assert.deepEqual(notices, [lv('notice.requester.approved', { ...subject, by: 'Adele Vance' }), lv('notice.requester.completedInternalOnly', subject)]);
+    const final = world.approvalCard(id);
+    const at = cardDateTime((await world.request(id)).decision?.at ?? '');
+    assert.ok(cardText(final).includes(nl('card.approval.status.completed', { name: 'Jane Doe', group: 'Sales Partners', by: 'Adele Vance', at })), cardText(final));
+    assert.deepEqual(buttons(final), [nl('card.approval.allowExternalSenders')]);
   });
 });

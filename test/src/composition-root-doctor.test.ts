@@ -203,7 +203,7 @@ describe('npm run doctor: the checks against a simulated tenant (runDoctor)', fu
     assert.equal(exitCode, 1);
     const lines = output.trimEnd().split('\n');
     assert.equal(lines[0], 'Checking the configuration from the environment.');
-    assert.match(lines[1] ?? '', /^✘ Configuration: \d+ problem\(s\), the other checks cannot run$/);
+    assert.match(lines[1] ?? '', /^✘ Configuration: \d+ problems?, the other checks cannot run$/);
     assert.ok(lines.includes('    - STORAGE "floppy" is not supported: set it to file (the default, a local folder) or blob (Azure Blob storage).'), output);
     assert.ok(lines.some((line) => line.startsWith('    - GRAPH_BASE_URL "not a url" is not a URL')), output);
     assert.ok(lines.includes('    Fix: set or correct each key named above (every setting is described in .env.example), then run npm run doctor again.'), output);

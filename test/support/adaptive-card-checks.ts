@@ -43,7 +43,12 @@ export function adaptiveCardProblems(card: Readonly<Record<string, unknown>>): s
   const problems: string[] = [];
   const context = new adaptiveCards.SerializationContext(adaptiveCards.Versions.v1_5);
   const parsed = new adaptiveCards.AdaptiveCard();
+  // The library checks `lang` with a regular expression it declared global (/^[a-z]{2,3}$/gi), so
+  // each check starts where the previous card's ended and every other valid "nl" fails: rewind it.
+  const langRule = (adaptiveCards.CardElement as unknown as { langProperty?: { regEx?: RegExp } }).langProperty?.regEx;
+  if (langRule) langRule.lastIndex = 0;
   parsed.parse(card, context);
+  if (card['lang'] !== undefined && !/^[a-z]{2,3}$/.test(String(card['lang']))) problems.push(`lang ${String(card['lang'])} is not a two- or three-letter language code`);
   for (let i = 0; i < context.eventCount; i += 1) problems.push(`parse: ${context.getEventAt(i).message}`);
   for (const event of parsed.validateProperties().validationEvents) problems.push(`validate: ${event.message}`);
   if (card['version'] !== '1.5') problems.push(`version is ${String(card['version'])}, expected 1.5`);

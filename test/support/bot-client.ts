@@ -18,15 +18,22 @@ export interface PostResult {
  */
 export class BotClient {
   private sequence = 0;
+  private reader: { readonly locale: string; readonly timeZone?: string } = { locale: 'en-US' };
 
   constructor(
     private readonly botUrl: string,
     private readonly connector: RecordingConnector,
     private readonly user: TeamsUser,
     private readonly tenantId: string,
-    private readonly conversationId = 'a:personal-chat-1',
+    readonly conversationId = 'a:personal-chat-1',
     private readonly conversationType: 'personal' | 'channel' | 'groupChat' = 'personal',
   ) {}
+
+  /** This person's Teams client is set to `locale` (and `timeZone`), as Teams says on each activity. */
+  speaking(locale: string, timeZone?: string): this {
+    this.reader = timeZone ? { locale, timeZone } : { locale };
+    return this;
+  }
 
   activity(fields: Record<string, unknown>): Record<string, unknown> {
     this.sequence += 1;
@@ -34,7 +41,8 @@ export class BotClient {
       id: `activity-${this.sequence}`,
       channelId: 'msteams',
       serviceUrl: this.connector.url,
-      locale: 'en-US',
+      locale: this.reader.locale,
+      ...(this.reader.timeZone ? { localTimezone: this.reader.timeZone } : {}),
       timestamp: '2026-11-02T10:00:00.000Z',
       from: { id: `29:${this.user.aadObjectId}`, name: this.user.name, aadObjectId: this.user.aadObjectId },
       recipient: { id: '28:external-access-bot', name: 'Group Gatekeeper' },
@@ -59,6 +67,11 @@ export class BotClient {
       // not JSON: keep the text
     }
     return { status: response.status, body, sent: this.connector.activitiesSince(before) };
+  }
+
+  /** What the bot sent to this client's own conversation, of everything in `sent`. */
+  ownReplies(sent: readonly Record<string, unknown>[]): Record<string, unknown>[] {
+    return sent.filter((activity) => (activity['conversation'] as { id?: unknown } | undefined)?.id === this.conversationId);
   }
 
   say(text: string): Promise<PostResult> {

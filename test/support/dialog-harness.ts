@@ -14,6 +14,48 @@ import { InMemoryPendingDrafts } from './in-memory-pending-drafts';
 export const catalogue = MessageCatalogue.load(projectLocalesDir());
 export const t: Translator = catalogue.translator('en-US');
 
+/** Someone talking to the bot from a Teams client in one language, and the words they type. */
+export interface Speaker {
+  readonly locale: string;
+  readonly t: Translator;
+  readonly typed: {
+    readonly addExternal: string;
+    readonly help: string;
+    readonly cancel: string;
+    readonly useDefault: string;
+    readonly skip: string;
+    readonly searchAgain: string;
+  };
+}
+
+function firstWord(entry: string): string {
+  return entry.split('|')[0] ?? entry;
+}
+
+function speaker(locale: string, typed: Partial<Speaker['typed']> = {}): Speaker {
+  const said = catalogue.translator(locale);
+  return {
+    locale,
+    t: said,
+    typed: {
+      addExternal: firstWord(said('bot.command.addExternal')),
+      help: firstWord(said('bot.command.help')),
+      cancel: firstWord(said('bot.command.cancel')),
+      useDefault: firstWord(said('intake.displayName.useDefaultWords')),
+      skip: said('intake.company.skip'),
+      searchAgain: said('intake.group.searchAgain'),
+      ...typed,
+    },
+  };
+}
+
+/** An English, a Dutch and a Latvian Teams user; the Latvian one types without diacritics, as many do. */
+export const speakers: readonly Speaker[] = [
+  speaker('en-US'),
+  speaker('nl-NL'),
+  speaker('lv-LV', { addExternal: 'pievienot arejo', searchAgain: 'meklet velreiz' }),
+];
+
 /** A reply as a test reads it: its text (with a hero card of buttons, or a hero card's own text), or an Adaptive Card's title. */
 export function replyText(activity: Partial<Activity>): string {
   const attachment = activity.attachments?.[0];
@@ -49,12 +91,13 @@ export class DialogConversation {
     dialog: Dialog,
     options?: unknown,
     private readonly user: Actor = ada,
+    private readonly locale = 'en-US',
   ) {
     this.client = new DialogTestClient('msteams', dialog, options);
   }
 
-  static main(deps: IntakeDialogDependencies, options?: unknown, user?: Actor): DialogConversation {
-    return new DialogConversation(new MainDialog(deps.catalogue, deps, new RecordingApproverCommands()), options, user);
+  static main(deps: IntakeDialogDependencies, options?: unknown, user?: Actor, locale?: string): DialogConversation {
+    return new DialogConversation(new MainDialog(deps.catalogue, deps, new RecordingApproverCommands()), options, user, locale);
   }
 
   /** Sends what the user types; returns the bot's replies as text. */
@@ -62,7 +105,7 @@ export class DialogConversation {
     const activity: Partial<Activity> = {
       type: 'message',
       text,
-      locale: 'en-US',
+      locale: this.locale,
       from: { id: `29:${this.user.aadObjectId}`, name: this.user.name, aadObjectId: this.user.aadObjectId },
       conversation: { id: 'personal-chat', tenantId, isGroup: false, name: '', conversationType: 'personal' },
     };

@@ -1,3 +1,4 @@
+import type { MessageKey } from '../../i18n/message-catalogue';
 import { AppError, ErrorCodes, isAppError } from '../app-error';
 import type { ApprovalsProbe, StorageProbe, TenantProbe } from './doctor-probes';
 import { type CheckResult, type DoctorMessage, message } from './doctor-result';
@@ -172,7 +173,7 @@ function graphFailure(title: DoctorMessage, error: unknown, permission: string, 
 }
 
 /** "what failed (code)": the stable code of an AppError, else the error's class name. Never a secret. */
-function failureSummary(key: string, error: unknown): DoctorMessage {
+function failureSummary(key: MessageKey, error: unknown): DoctorMessage {
   const reason = isAppError(error) ? error.code : error instanceof Error ? error.name : typeof error;
   return message(key, { reason });
 }

@@ -1,4 +1,4 @@
-import type { MessageParams } from '../../i18n/message-catalogue';
+import type { MessageKey, MessageParams } from '../../i18n/message-catalogue';
 import type { CheckResult, DoctorMessage } from './doctor-result';
 
 export interface ReportStyle {
@@ -6,7 +6,7 @@ export interface ReportStyle {
   readonly color: boolean;
 }
 
-type Translate = (key: string, params?: MessageParams) => string;
+type Translate = (key: MessageKey, params?: MessageParams) => string;
 
 const green = (text: string): string => `\u001b[32m${text}\u001b[39m`;
 const red = (text: string): string => `\u001b[31m${text}\u001b[39m`;

@@ -1,8 +1,8 @@
-import type { MessageParams } from '../../i18n/message-catalogue';
+import type { MessageKey, MessageParams } from '../../i18n/message-catalogue';
 
 /** A catalogue message (locales/en/doctor.json) and its parameters: checks never hold English text. */
 export interface DoctorMessage {
-  readonly key: string;
+  readonly key: MessageKey;
   readonly params?: MessageParams;
 }
 
@@ -18,6 +18,6 @@ export type CheckResult =
       readonly fix: DoctorMessage;
     };
 
-export function message(key: string, params?: MessageParams): DoctorMessage {
+export function message(key: MessageKey, params?: MessageParams): DoctorMessage {
   return params === undefined ? { key } : { key, params };
 }

@@ -31,8 +31,10 @@ export interface Directory {
   searchOwnedGroups(userId: string, query: string, top: number): Promise<GroupProperties[]>;
   /** Microsoft 365 groups: Graph owners; distribution groups: Exchange ManagedBy. */
   isGroupOwner(groupId: string, userId: string): Promise<boolean>;
-  /** Transitive member of the approvers group. */
+  /** Transitive member of the approvers group (asks the directory now, about this one user). */
   isApprover(userId: string): Promise<boolean>;
+  /** The object ids of the users who are transitive members of the approvers group (the whole roster). */
+  approverIds(): Promise<readonly string[]>;
   isMember(groupId: string, recipient: ExistingRecipient): Promise<boolean>;
   guestPolicy(groupId: string): Promise<GuestPolicy>;
   /** Exchange settings of a mail-enabled group (distribution or mail-enabled security). */

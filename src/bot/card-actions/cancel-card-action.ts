@@ -5,6 +5,7 @@ import type { Clock } from '../../app/ports/clock';
 import type { MessageCatalogue } from '../../i18n/message-catalogue';
 import type { CardActionData, CardActionHandler, CardActionResult } from '../card-action-router';
 import { loadOwnDraft, submittedRefusal } from './own-draft';
+import { readerOf } from '../../i18n/reader';
 
 /** Cancel on the confirmation card: the draft is closed and nothing is submitted. */
 export class CancelCardAction implements CardActionHandler {
@@ -15,7 +16,7 @@ export class CancelCardAction implements CardActionHandler {
   ) {}
 
   async handle(context: TurnContext, data: CardActionData): Promise<CardActionResult> {
-    const t = this.catalogue.translator(context.activity.locale);
+    const t = this.catalogue.translator(readerOf(context.activity));
     const own = await loadOwnDraft(context, data, this.drafts, t);
     if (!own.ok) return own.result;
     const { draft } = own;

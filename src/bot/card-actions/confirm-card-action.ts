@@ -10,6 +10,7 @@ import type { SubmittedRequests } from '../submitted-requests';
 import { isBeingSubmitted, loadOwnDraft } from './own-draft';
 
 import { submitRefusal } from './submit-refusal';
+import { readerOf } from '../../i18n/reader';
 
 
 /**
@@ -28,7 +29,7 @@ export class ConfirmCardAction implements CardActionHandler {
   ) {}
 
   async handle(context: TurnContext, data: CardActionData): Promise<CardActionResult> {
-    const t = this.catalogue.translator(context.activity.locale);
+    const t = this.catalogue.translator(readerOf(context.activity));
     const own = await loadOwnDraft(context, data, this.drafts, t);
     if (!own.ok) return own.result;
     const settled = this.settled(own.draft, t);

@@ -6,6 +6,7 @@ import type { MessageCatalogue } from '../../i18n/message-catalogue';
 import type { CardActionData, CardActionHandler, CardActionResult } from '../card-action-router';
 import type { ConversationFlow } from '../conversation-flow';
 import { loadOwnDraft, submittedRefusal } from './own-draft';
+import { readerOf } from '../../i18n/reader';
 
 /** Edit on the confirmation card: asks in the chat which field to change, keeping the others. */
 export class EditCardAction implements CardActionHandler {
@@ -17,7 +18,7 @@ export class EditCardAction implements CardActionHandler {
   ) {}
 
   async handle(context: TurnContext, data: CardActionData): Promise<CardActionResult> {
-    const t = this.catalogue.translator(context.activity.locale);
+    const t = this.catalogue.translator(readerOf(context.activity));
     const own = await loadOwnDraft(context, data, this.drafts, t);
     if (!own.ok) return own.result;
     const { draft } = own;

@@ -1,9 +1,12 @@
 import type { ConversationReference, Storage } from 'botbuilder';
+import type { Reader } from '../../i18n/reader';
 
-/** Where the bot can reach someone later, and in which language. */
-export interface StoredConversation {
+/**
+ * Where the bot can reach someone later, and who reads it there: the locale and time zone of the
+ * person whose message the reference came from, so proactive messages speak their language.
+ */
+export interface StoredConversation extends Reader {
   readonly reference: Partial<ConversationReference>;
-  readonly locale?: string;
 }
 
 const keys = {
@@ -74,8 +77,12 @@ export class ConversationDirectory {
 
   private async read(key: string): Promise<StoredConversation | undefined> {
     const items = await this.storage.read([key]);
-    const item = items[key] as { reference?: Partial<ConversationReference>; locale?: string } | undefined;
+    const item = items[key] as { reference?: Partial<ConversationReference>; locale?: unknown; timeZone?: unknown } | undefined;
     if (!item?.reference) return undefined;
-    return { reference: item.reference, ...(item.locale ? { locale: item.locale } : {}) };
+    return {
+      reference: item.reference,
+      ...(typeof item.locale === 'string' ? { locale: item.locale } : {}),
+      ...(typeof item.timeZone === 'string' ? { timeZone: item.timeZone } : {}),
+    };
   }
 }

@@ -4,6 +4,7 @@ import type { AccessRequest } from '../../domain/access-request';
 import type { Logger } from '../../app/ports/logger';
 import type { ApprovalPublication, Delivery, Notifier, RequesterNotice } from '../../app/ports/notifier';
 import type { MessageCatalogue } from '../../i18n/message-catalogue';
+import type { Reader } from '../../i18n/reader';
 import type { ApprovalCardRenderer } from '../approval-card-renderer';
 import type { ConversationDirectory, StoredConversation } from './conversation-directory';
 
@@ -42,7 +43,7 @@ export class TeamsNotifier implements Notifier {
       : await this.deps.conversations.approvals();
     if (!target) return existing ? { kind: 'undeliverable', reason: 'conversation-unknown' } : { kind: 'no-approvals-conversation' };
 
-    const card = await this.deps.renderer.render(request, { viewer: 'approver', ...localeOf(target.conversation) });
+    const card = await this.deps.renderer.render(request, { viewer: 'approver', reader: target.conversation });
     const attachment = CardFactory.adaptiveCard(card);
     try {
       if (existing) {
@@ -64,7 +65,7 @@ export class TeamsNotifier implements Notifier {
   async notifyRequester(request: AccessRequest, notice: RequesterNotice): Promise<Delivery> {
     const conversation = await this.deps.conversations.forRequest(request.id);
     if (!conversation) return { kind: 'undeliverable', reason: 'conversation-unknown' };
-    const text = this.noticeText(request, notice, conversation.locale);
+    const text = this.noticeText(request, notice, conversation);
     try {
       await this.inConversation(conversation, (context) => context.sendActivity(MessageFactory.text(text)));
       return { kind: 'delivered' };
@@ -73,8 +74,8 @@ export class TeamsNotifier implements Notifier {
     }
   }
 
-  private noticeText(request: AccessRequest, notice: RequesterNotice, locale: string | undefined): string {
-    const t = this.deps.catalogue.translator(locale);
+  private noticeText(request: AccessRequest, notice: RequesterNotice, reader: Reader): string {
+    const t = this.deps.catalogue.translator(reader);
     const params = {
       requestId: request.id,
       name: request.person.displayName,
@@ -112,8 +113,4 @@ export class TeamsNotifier implements Notifier {
     });
     if (failure) throw failure.error;
   }
-}
-
-function localeOf(conversation: StoredConversation): { locale?: string } {
-  return conversation.locale ? { locale: conversation.locale } : {};
 }

@@ -2,7 +2,7 @@ import type { TokenCredential } from '@azure/identity';
 import { AppError, ErrorCodes } from '../../app/app-error';
 import type { Logger } from '../../app/ports/logger';
 import { ExchangeCommandError, parseExchangeError } from './exchange-command-error';
-import { defaultRetryPolicy, retryDelayMs, retryableStatuses, type RetryPolicy } from './retry-delay';
+import { defaultRetryPolicy, retryDelayMs, type RetryPolicy } from './retry-delay';
 import { TaskQueue } from './task-queue';
 
 /** One object of a cmdlet's output, with the cmdlet's property names. */
@@ -43,8 +43,9 @@ const maxPages = 50;
 /**
  * A small client for the Exchange Online admin endpoint that ExchangeOnlineManagement V3 uses
  * (POST {base}/{tenantId}/InvokeCommand). Undocumented by Microsoft: kept behind this one class
- * so it can be replaced if an official API appears. Retries 429/503/504 (Retry-After, else
- * exponential backoff with jitter, capped) and network failures; serialises commands per tenant.
+ * so it can be replaced if an official API appears. Retries throttling (408/429/503/504 and the
+ * "concurrent requests" text: Retry-After, else exponential backoff with jitter, capped) and network
+ * failures; never a refusal (403 and every other answer fail at once). Serialises commands per tenant.
  */
 export class ExchangeAdminClient {
   private readonly queue: TaskQueue;
@@ -76,7 +77,7 @@ export class ExchangeAdminClient {
     let url: string | undefined = this.url;
     for (let page = 0; url !== undefined && page < maxPages; page += 1) {
       const pageUrl: string = url;
-      const json = await this.queue.run(() => this.postWithRetry(pageUrl, cmdlet, body));
+      const json = await this.queue.run(() => this.postWithRetry(pageUrl, cmdlet, parameters, body));
       const items = json['value'];
       if (Array.isArray(items)) value.push(...items.filter(isRecord));
       const pageWarnings = json['@adminapi.warnings'];
@@ -88,7 +89,7 @@ export class ExchangeAdminClient {
     return { value, warnings };
   }
 
-  private async postWithRetry(url: string, cmdlet: string, body: string): Promise<Record<string, unknown>> {
+  private async postWithRetry(url: string, cmdlet: string, parameters: CmdletParameters, body: string): Promise<Record<string, unknown>> {
     for (let attempt = 0; ; attempt += 1) {
       let response: Response;
       try {
@@ -125,7 +126,8 @@ export class ExchangeAdminClient {
         }
         return json;
       }
-      if (retryableStatuses.has(response.status) && attempt < this.policy.maxRetries) {
+      const error: ExchangeCommandError = parseExchangeError(response.status, cmdlet, text, parameters);
+      if (error.details.retryable && attempt < this.policy.maxRetries) {
         const wait = retryDelayMs(attempt + 1, response.headers.get('retry-after'), this.policy, this.random, this.now());
         this.options.logger.warn('exchange throttled or unavailable, retrying', {
           cmdlet,
@@ -136,7 +138,6 @@ export class ExchangeAdminClient {
         await this.sleep(wait);
         continue;
       }
-      const error: ExchangeCommandError = parseExchangeError(response.status, cmdlet, text);
       throw error;
     }
   }

@@ -10,9 +10,6 @@ export interface RetryPolicy {
 
 export const defaultRetryPolicy: RetryPolicy = { maxRetries: 5, baseDelayMs: 1000, maxDelayMs: 60_000 };
 
-/** Statuses that mean "try again later": throttled, unavailable, gateway timeout. */
-export const retryableStatuses: ReadonlySet<number> = new Set([429, 503, 504]);
-
 /**
  * The wait before retry number `attempt` (1-based): the service's Retry-After when it sent one
  * (seconds or an HTTP date), else exponential backoff with full jitter; always capped.

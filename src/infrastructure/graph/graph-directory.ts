@@ -29,6 +29,7 @@ const tenantGuestTemplateId = '62375ab9-6b52-47ed-826b-58e47e0e304b';
 const groupGuestTemplateId = '08d542b9-071f-4e16-94b0-74abb372e3d9';
 const groupSelect = 'id,displayName,mail,groupTypes,mailEnabled,securityEnabled,onPremisesSyncEnabled,membershipRule';
 const ownerCheckParallelism = 8;
+const userODataType = '#microsoft.graph.user';
 const maxPages = 100;
 
 interface GraphUser {
@@ -183,6 +184,15 @@ export class GraphDirectory implements Directory {
       if (isGraphStatus(error, 404)) return false;
       throw error;
     }
+  }
+
+  /** GET /groups/{approvers}/transitiveMembers, every page; users only (nested groups are expanded by Graph). */
+  async approverIds(): Promise<readonly string[]> {
+    const members = await this.getAll<GraphDirectoryObject & { readonly '@odata.type'?: string }>(
+      `/groups/${graphSegment(this.options.approversGroupId)}/transitiveMembers${graphQuery({ $select: 'id', $top: 999 })}`,
+      'list the approvers group members',
+    );
+    return members.filter((m) => (m['@odata.type'] ?? userODataType).toLowerCase() === userODataType).map((m) => m.id.toLowerCase());
   }
 
   async isMember(groupId: string, member: ExistingRecipient): Promise<boolean> {

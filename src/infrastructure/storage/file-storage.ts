@@ -23,6 +23,12 @@ const fileLocks = new KeyedMutex();
 export interface FileStorageOptions {
   /** The folder that holds one JSON file per key; created when missing. */
   readonly directory: string;
+  /**
+   * Flush every write to disk (fsync) before it counts. Default true. False for data a power cut
+   * may take back to its previous state (dialog state): writes stay atomic (temporary file and
+   * rename), so a reader never sees half an item, but no turn waits for the disk.
+   */
+  readonly syncToDisk?: boolean;
 }
 
 /**
@@ -30,15 +36,18 @@ export interface FileStorageOptions {
  * safeKeyName). For a single bot process: writes to one key are serialised within the process;
  * several processes must not share the folder (use Azure Blob storage for that).
  *
- * Every write goes to a temporary file in the same folder, is flushed to disk, then renamed over
- * the old file, so a reader or a crash sees the old item or the new one, never half of one.
+ * Every write goes to a temporary file in the same folder, is flushed to disk (unless
+ * `syncToDisk` is false), then renamed over the old file, so a reader or a crash sees the old item
+ * or the new one, never half of one.
  */
 export class FileStorage implements ConditionalStorage {
   private readonly directory: string;
+  private readonly syncToDisk: boolean;
   private ready: Promise<void> | undefined;
 
   constructor(options: FileStorageOptions) {
     this.directory = resolve(options.directory);
+    this.syncToDisk = options.syncToDisk ?? true;
   }
 
   async read(keys: string[]): Promise<StoreItems> {
@@ -116,7 +125,7 @@ export class FileStorage implements ConditionalStorage {
     const handle = await open(temporary, 'wx');
     try {
       await handle.writeFile(JSON.stringify(content), 'utf8');
-      await handle.sync();
+      if (this.syncToDisk) await handle.sync();
     } finally {
       await handle.close();
     }

@@ -5,7 +5,7 @@ import { matchIntakeField } from '../../../dialogs/validators/field-choice-valid
 import { validateCompany, validateDisplayName, validateReason, wordsOf } from '../../../dialogs/validators/text-validators';
 import type { GroupSummary } from '../../../src/domain/group-summary';
 import { recognizeCommand } from '../../../dialogs/command-recognizer';
-import { t } from '../../support/dialog-harness';
+import { catalogue, t } from '../../support/dialog-harness';
 
 describe('validators', () => {
   describe('validateEmailSyntax', () => {
@@ -88,10 +88,14 @@ describe('validators', () => {
   });
 
   it('recognizeCommand ignores case and punctuation but not extra words', () => {
-    assert.equal(recognizeCommand(' Add External! ', t), 'add-external');
-    assert.equal(recognizeCommand('/help', t), 'help');
-    assert.equal(recognizeCommand('Cancel.', t), 'cancel');
-    assert.equal(recognizeCommand('please cancel my request', t), undefined);
+    assert.equal(recognizeCommand(' Add External! ', catalogue), 'add-external');
+    assert.equal(recognizeCommand('/help', catalogue), 'help');
+    assert.equal(recognizeCommand('Cancel.', catalogue), 'cancel');
+    assert.equal(recognizeCommand('please cancel my request', catalogue), undefined);
     assert.deepEqual(wordsOf(' a | B ||c '), ['a', 'b', 'c']);
+  });
+
+  it('wordsOf folds case, spacing and diacritics, so words match however they are typed', () => {
+    assert.deepEqual(wordsOf(' Meklēt  Vēlreiz |Ārējo'), ['meklet velreiz', 'arejo']);
   });
 });

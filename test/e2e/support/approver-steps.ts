@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import type { Locator } from 'playwright-core';
 import type { Translator } from '../../../src/i18n/message-catalogue';
-import { textPattern } from './bot-texts';
+import { commandWord, countedPattern, textPattern } from './bot-texts';
 import type { TeamsClient } from './teams-client';
 
 /** What the approval card is about, as its title shows it. */
@@ -22,8 +22,8 @@ const anyTime = '.+?';
 export async function chooseApprovalsConversation(client: TeamsClient, t: Translator): Promise<void> {
   await client.openConversation('Personal Chat');
   await client.waitForCard(t('card.welcome.title'));
-  const since = await client.say('approvals here');
-  await client.waitForBotMessage(textPattern(t, 'bot.approvals.registered', { count: '\\d+' }), since);
+  const since = await client.say(commandWord(t, 'bot.command.approvalsHere'));
+  await client.waitForBotMessage(countedPattern(t, 'bot.approvals.registered'), since);
   await client.shot('approvals conversation chosen');
 }
 

@@ -4,6 +4,7 @@ import { startSimulator, type RunningSimulator } from '../../../simulator/simula
 import type { TenantData, TenantUser } from '../../../simulator/tenant-data';
 import { loadTenantFile, sampleTenantPath } from '../../../simulator/tenant-file';
 import { startBot, type RunningBot } from './bot-process';
+import { type ClientLanguage, startLanguageRelay } from '../../../scripts/playground-language-relay';
 import { chromiumPath, LoopbackBrowser } from './loopback-browser';
 import { startPlayground, type RunningPlayground } from './playground-server';
 import { projectRoot } from './project-root';
@@ -19,6 +20,8 @@ export interface E2eSystemOptions {
   readonly withApprover: boolean;
   /** Both people use a phone-sized window. */
   readonly phone?: boolean;
+  /** The language of each person's Teams client (English when not given); see scripts/playground-language-relay.ts. */
+  readonly languages?: { readonly requester?: ClientLanguage; readonly approver?: ClientLanguage };
   readonly tenantFile?: string;
 }
 
@@ -124,12 +127,19 @@ export class E2eSystem {
     });
     this.onStop('bot', () => this.bot.stop());
 
-    const playgroundFor = async (role: string, who: TenantPeople['requester']): Promise<RunningPlayground> => {
+    const playgroundFor = async (role: 'requester' | 'approver', who: TenantPeople['requester']): Promise<RunningPlayground> => {
+      const language = this.options.languages?.[role];
+      let botEndpoint = this.bot.endpoint;
+      if (language) {
+        const relay = await startLanguageRelay(this.bot.endpoint, language);
+        this.onStop(`language relay (${role}, ${language.locale})`, () => relay.stop());
+        botEndpoint = relay.endpoint;
+      }
       const playground = await startPlayground({
         projectRoot: root,
         workDir: this.outputDir,
         role,
-        botEndpoint: this.bot.endpoint,
+        botEndpoint,
         tenant: tenantData,
         user: tenantUser(tenantData, who.aadObjectId),
         conversationPrefix: role,

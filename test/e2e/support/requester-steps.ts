@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import type { Locator } from 'playwright-core';
 import type { Translator } from '../../../src/i18n/message-catalogue';
-import { textPattern } from './bot-texts';
+import { commandWord, countedPattern, textPattern } from './bot-texts';
 import type { TeamsClient } from './teams-client';
 
 /** What the requester answers, in the order the bot asks. */
@@ -31,7 +31,7 @@ export const requestIdPattern = 'R-[A-Z0-9]+';
 
 /**
  * The requester opens the personal chat with the bot, reads the welcome card, types "add external"
- * and answers every question (making the one mistake if asked to), taking the suggested display
+ * (in `t`'s language) and answers every question (making the one mistake if asked to), taking the suggested display
  * name with its button and naming the group from the list offered. Returns the confirmation card.
  */
 export async function fillInRequest(client: TeamsClient, t: Translator, answers: RequestAnswers, onCard?: CardSeen): Promise<Locator> {
@@ -40,7 +40,7 @@ export async function fillInRequest(client: TeamsClient, t: Translator, answers:
   await client.shot('personal chat with the welcome card');
   await onCard?.('welcome', welcome);
 
-  let since = await client.say('add external');
+  let since = await client.say(commandWord(t, 'bot.command.addExternal'));
   await client.waitForBotMessage(t('intake.intro'), since);
   await client.waitForBotMessage(t('intake.email.ask'), since);
   await client.shot('asked for the e-mail address');
@@ -75,7 +75,7 @@ export async function fillInRequest(client: TeamsClient, t: Translator, answers:
   if (answers.onlyMatch) {
     await client.waitForBotMessage(t('intake.group.foundOne', { group: `${answers.groupName} (${answers.groupMail})` }), since);
   } else {
-    const message = await client.waitForBotMessage(textPattern(t, 'intake.group.choose', { count: '\\d+', list: '.*' }, { query: answers.groupQuery }), since);
+    const message = await client.waitForBotMessage(countedPattern(t, 'intake.group.choose', { query: answers.groupQuery }, { list: '.*' }), since);
     assert.ok((await message.innerText()).includes(`${answers.groupName} (${answers.groupMail})`), `the list of matching groups shows ${answers.groupName}`);
     // The list is the message's text; the hero card with one button per group (and "search again") comes with it.
     const choices = await client.waitForCard(t('intake.group.searchAgain'), since);

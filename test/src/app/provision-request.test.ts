@@ -298,7 +298,7 @@ describe('ProvisionRequest against the simulated tenant', () => {
       const { outcome } = await provision(world, request);
       assert.equal(outcome.kind, 'completed');
       const adds = world.log().filter((r) => r.cmdlet === 'Add-DistributionGroupMember').map((r) => r.status);
-      assert.equal(adds[0], 400, 'the first add should have met the replication delay');
+      assert.equal(adds[0], 404, 'the first add should have met the replication delay');
       assert.equal(adds[adds.length - 1], 200);
       assert.ok(world.sleeps.reduce((a, b) => a + b, 0) >= 1500);
     });

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import type { Activity } from 'botbuilder';
+import type { Activity, StoreItems } from 'botbuilder';
 import { BotHarness, botAccount, personalChat, teamChannel, userAccount } from '../../support/bot-harness';
 import { ada, bob } from '../../support/contoso-fake-tenant';
 import { replyText, t } from '../../support/dialog-harness';
@@ -61,6 +61,21 @@ describe('TeamsBot', () => {
       channelData: { eventType: 'teamMemberAdded', team: { id: '19:my-team@thread.tacv2' }, tenant: { id: 't' } },
     });
     assert.deepEqual(added.map((activity) => cardTexts(cardOf(activity))[0]), [t('card.welcome.title')]);
+  });
+
+  it('writes a person\'s dialog state once per turn, at its end, and not at all when the turn changed nothing', async () => {
+    const bot = new BotHarness();
+    const dialogWrites: string[][] = [];
+    const write = bot.storage.write.bind(bot.storage);
+    bot.storage.write = async (changes: StoreItems) => {
+      const keys = Object.keys(changes).filter((key) => key.includes('/users/'));
+      if (keys.length > 0) dialogWrites.push(keys);
+      return write(changes);
+    };
+    for (const answer of answers.slice(0, 4)) await bot.say(answer);
+    assert.deepEqual(dialogWrites.map((keys) => keys.length), [1, 1, 1, 1], 'one write of one item per turn');
+    await bot.receive({ type: 'conversationUpdate', from: userAccount(ada), membersAdded: [] });
+    assert.equal(dialogWrites.length, 4, 'a turn that leaves the dialog as it was writes nothing');
   });
 
   it('answers "help", and anything it does not understand with help rather than silence', async () => {

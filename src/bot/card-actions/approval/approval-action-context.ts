@@ -8,6 +8,7 @@ import type { MessageCatalogue } from '../../../i18n/message-catalogue';
 import type { ApprovalCardRenderer, ApprovalCardRequest } from '../../approval-card-renderer';
 import type { ConversationDirectory } from '../../proactive/conversation-directory';
 import type { CardActionData, CardActionResult } from '../../card-action-router';
+import { readerOf } from '../../../i18n/reader';
 
 /** What every approval card action needs. */
 export interface ApprovalActionServices {
@@ -30,7 +31,7 @@ const requestIdPattern = /^R-[A-Z0-9]{4,12}$/;
  * cards' refresh list.
  */
 export async function approvalTurn(context: TurnContext, data: CardActionData, services: ApprovalActionServices): Promise<ApprovalTurn> {
-  const t = services.catalogue.translator(context.activity.locale);
+  const t = services.catalogue.translator(readerOf(context.activity));
   const requestId = data['requestId'];
   if (typeof requestId !== 'string' || !requestIdPattern.test(requestId)) {
     return { ok: false, result: { kind: 'message', text: t('bot.card.outdated') } };
@@ -47,17 +48,14 @@ export async function cardFor(
   request: AccessRequest,
   actor: ActingUser,
   services: ApprovalActionServices,
-  options: Omit<ApprovalCardRequest, 'viewer' | 'locale'> = {},
+  options: Omit<ApprovalCardRequest, 'viewer' | 'reader'> = {},
 ): Promise<CardActionResult> {
   const isApprover = await services.directory.isApprover(actor.aadObjectId);
   const ownRequest = actor.aadObjectId.toLowerCase() === request.requester.aadObjectId.toLowerCase();
   const sameTenant = actor.tenantId.toLowerCase() === request.tenantId.toLowerCase();
   const viewer = isApprover && !ownRequest && sameTenant ? 'approver' : 'observer';
   if (viewer === 'approver' && context.activity.from?.id) await services.conversations.rememberApproverUser(context.activity.from.id);
-  const card = await services.renderer.render(request, { viewer, ...localeOf(context), ...options });
+  const card = await services.renderer.render(request, { viewer, reader: readerOf(context.activity), ...options });
   return { kind: 'card', card };
 }
 
-export function localeOf(context: TurnContext): { locale?: string } {
-  return context.activity.locale ? { locale: context.activity.locale } : {};
-}

@@ -6,6 +6,7 @@ import type { RequestRouting } from '../../../app/request-routing';
 import type { CardActionData, CardActionHandler, CardActionResult } from '../../card-action-router';
 import type { ApprovalCardRequest } from '../../approval-card-renderer';
 import { type ApprovalActionServices, approvalTurn, cardFor } from './approval-action-context';
+import { readerOf } from '../../../i18n/reader';
 
 const maxReasonLength = 500;
 
@@ -26,7 +27,7 @@ export class DecideCardAction implements CardActionHandler {
   async handle(context: TurnContext, data: CardActionData): Promise<CardActionResult> {
     const turn = await approvalTurn(context, data, this.services);
     if (!turn.ok) return turn.result;
-    const t = this.services.catalogue.translator(context.activity.locale);
+    const t = this.services.catalogue.translator(readerOf(context.activity));
     const rawReason = data['rejectReason'];
     const reason = typeof rawReason === 'string' ? rawReason.trim().slice(0, maxReasonLength) : undefined;
 
@@ -42,9 +43,8 @@ export class DecideCardAction implements CardActionHandler {
       case 'decided': {
         const decided = result.request;
         this.jobs.run(`after decision on ${decided.id}`, () => this.routing.decided(decided));
-        const outcome = t(`card.approval.outcome.${this.outcome}`);
         return cardFor(context, decided, turn.actor, this.services, {
-          notice: { key: 'card.approval.notice.decided', params: { outcome }, color: 'Good' },
+          notice: { key: 'card.approval.notice.decided', params: { outcome: this.outcome }, color: 'Good' },
         });
       }
       case 'reason-required':
@@ -60,7 +60,7 @@ export class DecideCardAction implements CardActionHandler {
         const notice: NonNullable<ApprovalCardRequest['notice']> = decision
           ? {
               key: 'card.approval.notice.alreadyDecided',
-              params: { outcome: t(`card.approval.outcome.${decision.outcome}`), by: decision.by.name, at: cardDateTime(decision.at) },
+              params: { outcome: decision.outcome, by: decision.by.name, at: cardDateTime(decision.at) },
               color: 'Warning',
             }
           : { key: 'card.approval.notice.notPending', params: { status: t(`card.approval.statusName.${status}`) }, color: 'Warning' };

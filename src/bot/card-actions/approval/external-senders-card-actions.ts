@@ -6,6 +6,7 @@ import type { AccessRequest } from '../../../domain/access-request';
 import { needsExternalSenders } from '../../../domain/request-lifecycle';
 import type { CardActionData, CardActionHandler, CardActionResult } from '../../card-action-router';
 import { type ApprovalActionServices, approvalTurn, cardFor } from './approval-action-context';
+import { readerOf } from '../../../i18n/reader';
 
 type Checked =
   | { readonly ok: true; readonly request: AccessRequest; readonly actor: ActingUser }
@@ -17,7 +18,7 @@ async function checkExternalSenders(context: TurnContext, data: CardActionData, 
   if (!turn.ok) return turn;
   const stored = await services.store.get(turn.requestId);
   if (!stored) {
-    return { ok: false, result: { kind: 'message', text: services.catalogue.translator(context.activity.locale)('card.approval.notice.notFound') } };
+    return { ok: false, result: { kind: 'message', text: services.catalogue.translator(readerOf(context.activity))('card.approval.notice.notFound') } };
   }
   const permission = await authoriseApprover(services.directory, turn.actor, stored.request);
   if (permission.kind === 'denied') {

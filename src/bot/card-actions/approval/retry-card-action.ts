@@ -2,6 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import type { RetryProvisioning } from '../../../app/retry-provisioning';
 import type { CardActionData, CardActionHandler, CardActionResult } from '../../card-action-router';
 import { type ApprovalActionServices, approvalTurn, cardFor } from './approval-action-context';
+import { readerOf } from '../../../i18n/reader';
 
 /** Retry on a failed request's card: provisioning resumes in the background after the steps already done. */
 export class RetryCardAction implements CardActionHandler {
@@ -13,7 +14,7 @@ export class RetryCardAction implements CardActionHandler {
   async handle(context: TurnContext, data: CardActionData): Promise<CardActionResult> {
     const turn = await approvalTurn(context, data, this.services);
     if (!turn.ok) return turn.result;
-    const t = this.services.catalogue.translator(context.activity.locale);
+    const t = this.services.catalogue.translator(readerOf(context.activity));
     const result = await this.retry.execute(turn.requestId, turn.actor);
     switch (result.kind) {
       case 'not-found':

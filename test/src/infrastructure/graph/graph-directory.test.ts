@@ -97,6 +97,10 @@ describe('GraphDirectory against the simulated tenant', () => {
       assert.equal(await world.services.directory.isApprover(sample.diego), false);
     });
 
+    it('reads the approvers roster: the users among the approvers group\'s transitive members', async () => {
+      assert.deepEqual([...(await world.services.directory.approverIds())].sort(), [sample.alex, sample.adele].sort());
+    });
+
     it('knows members, matched by id or address', async () => {
       const d = world.services.directory;
       const lidia = await d.findRecipient('lidia@partner.example');
