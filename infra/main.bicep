@@ -9,7 +9,9 @@
 //   - a Storage account (no shared keys, no public access) with the state container, and a role
 //     assignment that lets the identity read and write blobs there;
 //   - a Linux App Service plan and web app running Node 22 with the bot's settings;
-//   - an Azure Bot resource pointing at the web app, with the Microsoft Teams channel.
+//   - an Azure Bot resource pointing at the web app, with the Microsoft Teams channel;
+//   - telemetry: a Log Analytics workspace and an Application Insights resource on it that accepts
+//     Microsoft Entra authentication only, which the identity may publish to (the section at the end).
 //
 // infra/main.json is the same template in ARM JSON (no Bicep compiler is needed to deploy it).
 // Keep the two in step: test/infra checks that they declare the same parameters, resources,
@@ -53,6 +55,11 @@ param stateContainerName string = 'bot-state'
 
 @description('Hide the mail contacts the bot creates from the global address list.')
 param hideMailContactsFromAddressLists bool = false
+
+@description('Days the Log Analytics workspace keeps the bot\'s telemetry, 30 to 730.')
+@minValue(30)
+@maxValue(730)
+param telemetryRetentionDays int = 30
 
 var suffix = uniqueString(resourceGroup().id)
 var identityName = '${baseName}-identity'
@@ -156,6 +163,10 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'AZURE_STORAGE_CLIENT_ID', value: identity.properties.clientId }
         { name: 'AZURE_STORAGE_CONTAINER', value: stateContainerName }
         { name: 'LOG_LEVEL', value: 'info' }
+        // Telemetry (the section at the end): Microsoft Entra authentication as the identity, and no SDK usage reports to Microsoft.
+        { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: appInsights.properties.ConnectionString }
+        { name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', value: 'Authorization=AAD;ClientId=${identity.properties.clientId}' }
+        { name: 'APPLICATIONINSIGHTS_STATSBEAT_DISABLED', value: 'true' }
         { name: 'SCM_DO_BUILD_DURING_DEPLOYMENT', value: 'true' }
       ]
     }
@@ -191,6 +202,48 @@ resource teamsChannel 'Microsoft.BotService/botServices/channels@2022-09-15' = {
   }
 }
 
+// --- Telemetry: Log Analytics workspace and Application Insights (docs/operations.md) -------------
+
+var logAnalyticsName = '${baseName}-logs-${suffix}'
+var appInsightsName = '${baseName}-insights-${suffix}'
+// Built-in role "Monitoring Metrics Publisher": lets the identity send telemetry with Microsoft Entra authentication.
+var monitoringMetricsPublisherRoleId = '3913510d-42f4-4e42-8a64-420c390055eb'
+
+resource logAnalytics 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
+  name: logAnalyticsName
+  location: location
+  properties: {
+    sku: {
+      name: 'PerGB2018'
+    }
+    retentionInDays: telemetryRetentionDays
+  }
+}
+
+resource appInsights 'Microsoft.Insights/components@2020-02-02' = {
+  name: appInsightsName
+  location: location
+  kind: 'web'
+  properties: {
+    Application_Type: 'web'
+    WorkspaceResourceId: logAnalytics.id
+    IngestionMode: 'LogAnalytics'
+    DisableLocalAuth: true
+  }
+}
+
+resource identityCanPublishTelemetry 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: appInsights
+  name: guid(appInsights.id, identity.id, monitoringMetricsPublisherRoleId)
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', monitoringMetricsPublisherRoleId)
+    principalId: identity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+// --- Outputs ----------------------------------------------------------------------------------
+
 @description('The bot\'s Microsoft app id (the managed identity\'s client id): MicrosoftAppId for npm run package.')
 output botAppId string = identity.properties.clientId
 
@@ -211,3 +264,9 @@ output managedIdentityPrincipalId string = identity.properties.principalId
 
 @description('Name of the Storage account that holds the state.')
 output storageAccountName string = storage.name
+
+@description('Name of the Application Insights resource with the bot\'s telemetry (docs/operations.md queries).')
+output applicationInsightsName string = appInsights.name
+
+@description('Name of the Log Analytics workspace behind it.')
+output logAnalyticsWorkspaceName string = logAnalytics.name

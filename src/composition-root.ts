@@ -13,6 +13,7 @@ import { createBotApplication } from './bot/bot-application';
 import { ApprovalCardRenderer } from './bot/approval-card-renderer';
 import { BotServer } from './bot/bot-server';
 import { InfoPages } from './bot/info-pages';
+import { markTurn } from './bot/turn-span';
 import { ConversationDirectory } from './bot/proactive/conversation-directory';
 import { TeamsNotifier } from './bot/proactive/teams-notifier';
 import { createCloudAdapter } from './bot/cloud-adapter-factory';
@@ -28,6 +29,8 @@ import { GraphExchangeTenantProbe } from './infrastructure/doctor/graph-exchange
 import { StorageRoundTripProbe } from './infrastructure/doctor/storage-round-trip-probe';
 import { MessageCatalogue, projectLocalesDir } from './i18n/message-catalogue';
 import { StorageAuditLog } from './infrastructure/audit/storage-audit-log';
+import { AuditLogWithEvents } from './infrastructure/telemetry/audit-log-with-events';
+import { startTelemetry } from './infrastructure/telemetry/azure-monitor';
 import { createDirectoryServices } from './infrastructure/graph/directory-services';
 import { InProcessJobs } from './infrastructure/jobs/in-process-jobs';
 import { withLogFields } from './infrastructure/logging/log-context';
@@ -85,6 +88,8 @@ export async function startBot(config: AppConfig, options: StartOptions = {}): P
   const directoryConfig = directoryOf(config, options.directory);
   if (!directoryConfig) throw new Error(`The bot has no directory: ${noDirectoryConfigured}`);
 
+  // Telemetry first, so every turn and call is traced; without a connection string it does nothing.
+  const telemetry = await startTelemetry(config.telemetry, logger.child({ component: 'telemetry' }));
   let approvers: ApproverRoster | undefined;
   try {
     const durable = createStorage(config.storage);
@@ -133,7 +138,7 @@ export async function startBot(config: AppConfig, options: StartOptions = {}): P
         }),
       ),
       externalSenders: services.externalSenders,
-      auditLog: new StorageAuditLog(durable),
+      auditLog: new AuditLogWithEvents(new StorageAuditLog(durable)),
       jobs,
       clock,
       logger,
@@ -166,7 +171,11 @@ export async function startBot(config: AppConfig, options: StartOptions = {}): P
       adapter,
       health,
       // Every line logged during the turn (and by work it starts) carries the turn's correlation id.
-      run: (context) => withLogFields({ correlationId: turnCorrelationId(context) }, () => app.bot.run(context)),
+      run: (context) => {
+        const correlationId = turnCorrelationId(context);
+        markTurn(correlationId);
+        return withLogFields({ correlationId }, () => app.bot.run(context));
+      },
       requireToken: config.bot.auth.kind !== 'none',
       pages: new InfoPages(catalogue),
       logger: logger.child({ component: 'http' }),
@@ -194,10 +203,12 @@ export async function startBot(config: AppConfig, options: StartOptions = {}): P
         const left = { unfinishedTurns: turns.unfinished, unfinishedJobs: work.unfinished, graceMs };
         if (turns.unfinished > 0 || work.unfinished > 0) logger.warn('stopped before everything finished; interrupted provisioning resumes at the next start', left);
         else logger.info('stopped', left);
+        await telemetry.shutdown();
       },
     };
   } catch (error) {
     approvers?.stop();
+    await telemetry.shutdown();
     throw error;
   }
 }

@@ -5,6 +5,7 @@ import type { HealthReport } from '../app/doctor/health-monitor';
 import type { Logger } from '../app/ports/logger';
 import { checkIncomingActivity } from './incoming-activity';
 import { type InfoPage, infoPages } from './info-pages';
+import { inTurnSpan } from './turn-span';
 
 export interface BotServerOptions {
   readonly adapter: CloudAdapter;
@@ -203,7 +204,10 @@ export class BotServer {
         }
       },
     };
-    await this.options.adapter.process({ body: activity, headers: request.headers, method: 'POST' }, shim, (context) => this.options.run(context));
+    await inTurnSpan(activity, async () => {
+      await this.options.adapter.process({ body: activity, headers: request.headers, method: 'POST' }, shim, (context) => this.options.run(context));
+      return status;
+    });
     if (status >= 500) this.options.logger.warn('the adapter answered an activity with an error', { status, activityType: activity['type'] });
   }
 

@@ -2,6 +2,7 @@ import type { ConfigResult } from './config-result';
 import { type BotConfig, type LocalRunConfig, botConfigFromEnv, localRunConfigFromEnv, microsoftAppKeys } from './bot-config';
 import { type DirectoryConfig, directoryConfigFromEnv, isLoopbackUrl } from './directory-config';
 import { type StorageConfig, storageConfigFromEnv } from './storage-config';
+import { type TelemetryConfig, telemetryConfigFromEnv } from './telemetry-config';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -18,6 +19,8 @@ export interface AppConfig {
   readonly local: LocalRunConfig;
   /** Bot state, access requests and the audit log: a local folder (default ./data) or Azure Blob storage. */
   readonly storage: StorageConfig;
+  /** OpenTelemetry to Azure Monitor (Application Insights), or off. */
+  readonly telemetry: TelemetryConfig;
 }
 
 /** Any of these set means "use this directory", never the embedded simulated tenant. */
@@ -62,6 +65,8 @@ export function configFromEnv(env: Env, cwd: string): ConfigResult<AppConfig> {
   if (!local.ok) errors.push(...local.errors);
   const storage = storageConfigFromEnv(env);
   if (!storage.ok) errors.push(...storage.errors);
+  const telemetry = telemetryConfigFromEnv(env);
+  if (!telemetry.ok) errors.push(...telemetry.errors);
 
   const wantsDirectory = directoryKeys.some((key) => isSet(env, key)) || microsoftAppKeys.some((key) => isSet(env, key));
   let tenant: TenantConfig | undefined;
@@ -77,8 +82,8 @@ export function configFromEnv(env: Env, cwd: string): ConfigResult<AppConfig> {
     tenant = Object.freeze(approvers ? { kind: 'embedded-simulator', approversGroupId: approvers } : { kind: 'embedded-simulator' });
   }
 
-  if (errors.length > 0 || !bot.ok || !local.ok || !storage.ok || tenant === undefined) return { ok: false, errors };
-  return { ok: true, value: Object.freeze({ bot: bot.value, tenant, local: local.value, storage: storage.value }) };
+  if (errors.length > 0 || !bot.ok || !local.ok || !storage.ok || !telemetry.ok || tenant === undefined) return { ok: false, errors };
+  return { ok: true, value: Object.freeze({ bot: bot.value, tenant, local: local.value, storage: storage.value, telemetry: telemetry.value }) };
 }
 
 /** The configuration of this process. The only place in the project that reads `process.env`. */

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { botConfigFromEnv } from '../../src/config/bot-config';
 import { directoryConfigFromEnv } from '../../src/config/directory-config';
 import { storageConfigFromEnv } from '../../src/config/storage-config';
+import { telemetryConfigFromEnv } from '../../src/config/telemetry-config';
 import { projectRoot } from '../../scripts/app-package';
 
 /**
@@ -46,6 +47,8 @@ const requiredResourceTypes = [
   'Microsoft.Web/sites',
   'Microsoft.BotService/botServices',
   'Microsoft.BotService/botServices/channels',
+  'Microsoft.OperationalInsights/workspaces',
+  'Microsoft.Insights/components',
 ];
 
 /** The app settings the bot's configuration reads in Azure. */
@@ -123,6 +126,13 @@ function unbalancedBrackets(text: string): string | undefined {
 }
 
 // --- ARM JSON helpers -----------------------------------------------------------------------
+
+/** The role assignment that grants a built-in role (by its variable name in the template). */
+function roleAssignmentOf(roleVariable: string): ArmResource {
+  const found = arm.resources.filter((r) => r.type === 'Microsoft.Authorization/roleAssignments' && String(r.properties?.roleDefinitionId).includes(`variables('${roleVariable}')`));
+  assert.equal(found.length, 1, `expected one role assignment of ${roleVariable}`);
+  return found[0] as ArmResource;
+}
 
 function resourceOf(type: string): ArmResource {
   const found = arm.resources.filter((r) => r.type === type);
@@ -227,7 +237,7 @@ describe('deployment templates (infra/)', () => {
       assert.deepEqual([...fromArm.keys()].sort(), [...fromBicep.keys()].sort());
       for (const key of requiredAppSettings) assert.ok(fromArm.has(key), `app setting ${key} is missing`);
       for (const [name, value] of fromBicep) {
-        if (/^'[^']*'$/.test(value)) assert.equal(fromArm.get(name), value.slice(1, -1), `literal app setting ${name} differs`);
+        if (/^'[^']*'$/.test(value) && !value.includes('${')) assert.equal(fromArm.get(name), value.slice(1, -1), `literal app setting ${name} differs`);
       }
     });
 
@@ -309,12 +319,31 @@ describe('deployment templates (infra/)', () => {
         { allowBlobPublicAccess: false, allowSharedKeyAccess: false, minimumTlsVersion: 'TLS1_2', supportsHttpsTrafficOnly: true },
       );
       assert.equal(resourceOf('Microsoft.Storage/storageAccounts/blobServices/containers').properties?.publicAccess, 'None');
-      const role = resourceOf('Microsoft.Authorization/roleAssignments');
+      const role = roleAssignmentOf('storageBlobDataContributorRoleId');
       assert.equal(arm.variables.storageBlobDataContributorRoleId, 'ba92f5b4-2d11-453d-a403-e96b0029c9fe');
       assert.equal(role.properties?.roleDefinitionId, "[subscriptionResourceId('Microsoft.Authorization/roleDefinitions', variables('storageBlobDataContributorRoleId'))]");
       assert.match(String(role.properties?.principalId), /userAssignedIdentities.*\.principalId\]$/);
       assert.equal(role.properties?.principalType, 'ServicePrincipal');
       assert.match(String(role.scope), /Microsoft.Storage\/storageAccounts/);
+    });
+
+    it('sends telemetry to a workspace-based Application Insights that takes Microsoft Entra authentication only, as the identity', () => {
+      const workspace = resourceOf('Microsoft.OperationalInsights/workspaces');
+      assert.equal((workspace.properties?.sku as { name: string }).name, 'PerGB2018');
+      assert.equal(workspace.properties?.retentionInDays, "[parameters('telemetryRetentionDays')]");
+      const insights = resourceOf('Microsoft.Insights/components');
+      assert.equal(insights.kind, 'web');
+      assert.equal(insights.properties?.WorkspaceResourceId, "[resourceId('Microsoft.OperationalInsights/workspaces', variables('logAnalyticsName'))]");
+      assert.equal(insights.properties?.DisableLocalAuth, true, 'the connection string alone cannot send: only the identity can');
+      const role = roleAssignmentOf('monitoringMetricsPublisherRoleId');
+      assert.equal(arm.variables.monitoringMetricsPublisherRoleId, '3913510d-42f4-4e42-8a64-420c390055eb');
+      assert.match(String(role.scope), /Microsoft.Insights\/components/);
+      assert.match(String(role.properties?.principalId), /userAssignedIdentities.*\.principalId\]$/);
+      const settings = armAppSettings();
+      assert.equal(settings.get('APPLICATIONINSIGHTS_CONNECTION_STRING'), "[reference(resourceId('Microsoft.Insights/components', variables('appInsightsName')), '2020-02-02').ConnectionString]");
+      assert.equal(settings.get('APPLICATIONINSIGHTS_STATSBEAT_DISABLED'), 'true', 'no usage reports of the SDK to Microsoft');
+      assert.match(bicep, /resource appInsights 'Microsoft.Insights\/components@2020-02-02'/);
+      assert.match(bicep, /DisableLocalAuth: true/);
     });
 
     it('its app settings, as Azure resolves them, pass the bot\'s own identity, storage and directory configuration checks', () => {
@@ -331,6 +360,9 @@ describe('deployment templates (infra/)', () => {
         "[string(parameters('hideMailContactsFromAddressLists'))]": 'False',
         "[reference(resourceId('Microsoft.Storage/storageAccounts', variables('storageAccountName')), '2023-05-01').primaryEndpoints.blob]": sample.blob,
         "[parameters('stateContainerName')]": 'bot-state',
+        "[reference(resourceId('Microsoft.Insights/components', variables('appInsightsName')), '2020-02-02').ConnectionString]":
+          'InstrumentationKey=0f3b0a4c-2d1e-4f5a-9b8c-7d6e5f4a3b2c;IngestionEndpoint=https://westeurope-5.in.applicationinsights.azure.com/',
+        "[format('Authorization=AAD;ClientId={0}', reference(resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', variables('identityName')), '2023-01-31').clientId)]": `Authorization=AAD;ClientId=${sample.clientId}`,
       };
       const env: Record<string, string> = {};
       for (const [name, value] of armAppSettings()) {
@@ -350,6 +382,9 @@ describe('deployment templates (infra/)', () => {
           connection: { kind: 'managed-identity', accountUrl: 'https://extaccessabc123.blob.core.windows.net', clientId: sample.clientId },
         },
       });
+      const telemetry = telemetryConfigFromEnv(env);
+      assert.ok(telemetry.ok && telemetry.value.kind === 'azure-monitor', telemetry.ok ? '' : telemetry.errors.join('\n'));
+      assert.deepEqual(telemetry.value.managedIdentity, { clientId: sample.clientId });
       const directory = directoryConfigFromEnv(env);
       assert.ok(directory.ok, directory.ok ? '' : directory.errors.join('\n'));
       assert.deepEqual(directory.value.credential, { kind: 'managed-identity', clientId: sample.clientId });

@@ -1,8 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { type ChildProcessByStdio, spawn } from 'node:child_process';
-import type { Readable } from 'node:stream';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { homedir, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSimulator, type RunningSimulator } from '../../simulator/simulator-server';
 import { sample, sampleTenant } from '../simulator/simulator-fixture';
@@ -10,41 +8,8 @@ import { BotClient, sentText } from '../support/bot-client';
 import { t } from '../support/dialog-harness';
 import { freePort } from '../support/free-port';
 import { RecordingConnector } from '../support/recording-connector';
+import { EntryPointProcess } from './support/entry-point-process';
 import { HeldProxy } from './support/held-proxy';
-
-const projectRoot = join(__dirname, '..', '..', '..');
-const indexJs = join(projectRoot, 'dist', 'src', 'index.js');
-
-/** The production entry point as its own process, its output collected. */
-class BotProcess {
-  output = '';
-  readonly exited: Promise<number | null>;
-  private constructor(readonly child: ChildProcessByStdio<null, Readable, Readable>) {
-    child.stdout.on('data', (chunk: Buffer) => (this.output += chunk.toString('utf8')));
-    child.stderr.on('data', (chunk: Buffer) => (this.output += chunk.toString('utf8')));
-    this.exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
-  }
-
-  static start(env: Record<string, string>): BotProcess {
-    return new BotProcess(spawn(process.execPath, [indexJs], { cwd: projectRoot, env: { HOME: homedir(), ...env }, stdio: ['ignore', 'pipe', 'pipe'] }));
-  }
-
-  /** The JSON log lines with this message. */
-  lines(msg: string): Record<string, unknown>[] {
-    return this.output
-      .split('\n')
-      .filter((line) => line.startsWith('{'))
-      .map((line) => JSON.parse(line) as Record<string, unknown>)
-      .filter((line) => line['msg'] === msg);
-  }
-
-  async waitForLine(msg: string): Promise<void> {
-    while (this.lines(msg).length === 0) {
-      if (this.child.exitCode !== null) throw new Error(`exited before "${msg}":\n${this.output}`);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  }
-}
 
 describe('the production entry point (node dist/src/index.js)', function () {
   this.timeout(60000);
@@ -60,7 +25,7 @@ describe('the production entry point (node dist/src/index.js)', function () {
 
   it('with no directory configured, exits with 78 and says what to set (and that npm start is the local trial), listening on nothing', async () => {
     const port = await freePort();
-    const bot = BotProcess.start({ PORT: String(port), DATA_DIR: dataDir });
+    const bot = EntryPointProcess.start({ PORT: String(port), DATA_DIR: dataDir });
     assert.equal(await bot.exited, 78);
     assert.match(bot.output, /The bot cannot start: no Microsoft 365 directory is configured\. Set AZURE_TENANT_ID, APPROVERS_GROUP_ID and a credential/);
     assert.match(bot.output, /run `npm start`/);
@@ -71,7 +36,7 @@ describe('the production entry point (node dist/src/index.js)', function () {
     let simulator: RunningSimulator;
     let proxy: HeldProxy;
     let connector: RecordingConnector;
-    let bot: BotProcess | undefined;
+    let bot: EntryPointProcess | undefined;
 
     beforeEach(async () => {
       simulator = await startSimulator({ tenant: sampleTenant() });
@@ -81,17 +46,16 @@ describe('the production entry point (node dist/src/index.js)', function () {
     });
 
     afterEach(async () => {
-      if (bot && bot.child.exitCode === null) bot.child.kill('SIGKILL');
-      await bot?.exited;
+      await bot?.kill();
       bot = undefined;
       await proxy.stop();
       await simulator.stop();
       await connector.stop();
     });
 
-    async function started(graceSeconds: number): Promise<{ bot: BotProcess; chat: BotClient }> {
+    async function started(graceSeconds: number): Promise<{ bot: EntryPointProcess; chat: BotClient }> {
       const port = await freePort();
-      const running = BotProcess.start({
+      const running = EntryPointProcess.start({
         PORT: String(port),
         HOST: '127.0.0.1',
         DATA_DIR: dataDir,
