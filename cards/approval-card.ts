@@ -5,6 +5,7 @@ import type { MessageParams, Translator } from '../src/i18n/message-catalogue';
 import { type AdaptiveCardJson, CardTemplate } from './adaptive-card';
 import { cardDateTime } from './card-time';
 import { requestSummaryElements, requestSummaryView, type TextColor } from './request-summary';
+import { expiredWithin, timingLines } from './request-timing';
 import template from './templates/approval-card.json';
 
 const approvalTemplate = new CardTemplate(template);
@@ -33,6 +34,8 @@ export interface ApprovalCardView {
   readonly status: string;
   readonly statusColor: TextColor;
   readonly statusStyle: 'default' | 'good' | 'attention' | 'warning' | 'emphasis';
+  /** While nobody has decided: escalated, and when it expires. */
+  readonly timing: readonly { readonly text: string }[];
   readonly stepsHeading: string;
   readonly steps: readonly { readonly text: string; readonly color: TextColor }[];
   readonly notice: string;
@@ -62,10 +65,31 @@ export function stepName(step: string, t: Translator): TrustedMarkdown {
   return trustedMarkdown(t.has(key) ? t(key) : literalText(step));
 }
 
-/** The translated reason for an error code (the error catalogue), or a generic one, for a message argument. */
-export function errorReason(code: string | undefined, t: Translator): TrustedMarkdown {
+/**
+ * The translated reason for an error code (the error catalogue), or a generic one, for a message
+ * argument. A refusal for a missing Exchange role names the role(s) an admin has to grant.
+ */
+export function errorReason(code: string | undefined, t: Translator, rolesToGrant: readonly string[] = []): TrustedMarkdown {
+  if (code === 'permission-denied' && rolesToGrant.length > 0) {
+    return trustedMarkdown(t('error.permission-denied.exchangeRoles', { count: rolesToGrant.length, roles: rolesToGrant.map((role) => `"${role}"`).join(', ') }));
+  }
   const key = `error.${code ?? ''}`;
   return trustedMarkdown(code !== undefined && t.has(key) ? t(key) : t('card.approval.unknownReason'));
+}
+
+/** Provisioning steps done in Exchange Online; the others (guests) in Microsoft Entra ID. */
+const exchangeSteps: ReadonlySet<string> = new Set(['create-mail-contact', 'hide-mail-contact', 'add-distribution-group-member', 'use-existing-recipient']);
+
+/** The parameters of "waiting for Exchange to catch up" texts (card and requester message). */
+export function directoryWaitParams(request: AccessRequest, t: Translator): MessageParams {
+  const wait = request.directoryWait;
+  const step = wait?.step ?? '';
+  return {
+    service: trustedMarkdown(t(exchangeSteps.has(step) ? 'card.approval.waitService.exchange' : 'card.approval.waitService.entra')),
+    next: wait ? cardDateTime(wait.dueAt) : '',
+    until: wait ? cardDateTime(wait.until) : '',
+    step: stepName(step || 'unknown', t),
+  };
 }
 
 function stepLine(entry: JournalEntry, t: Translator): { text: string; color: TextColor } {
@@ -91,19 +115,25 @@ function statusOf(request: AccessRequest, t: Translator): Pick<ApprovalCardView,
     case 'approved':
     case 'provisioning':
       return { status: text(request.status), statusColor: 'Default', statusStyle: 'emphasis' };
+    case 'waiting-for-directory':
+      return { status: text('waiting-for-directory', directoryWaitParams(request, t)), statusColor: 'Default', statusStyle: 'emphasis' };
     case 'completed':
       return { status: text('completed'), statusColor: 'Good', statusStyle: 'good' };
     case 'failed':
       return {
-        status: text('failed', { step: stepName(request.failure?.step ?? 'unknown', t), reason: errorReason(request.failure?.errorCode, t) }),
+        status: text('failed', {
+          step: stepName(request.failure?.step ?? 'unknown', t),
+          reason: errorReason(request.failure?.errorCode, t, request.failure?.rolesToGrant),
+        }),
         statusColor: 'Attention',
         statusStyle: 'attention',
       };
     case 'rejected':
       return { status: text('rejected'), statusColor: 'Attention', statusStyle: 'attention' };
     case 'cancelled':
-    case 'expired':
       return { status: text(request.status), statusColor: 'Default', statusStyle: 'default' };
+    case 'expired':
+      return { status: text('expired', { within: expiredWithin(request, t) }), statusColor: 'Default', statusStyle: 'default' };
   }
 }
 
@@ -115,7 +145,8 @@ function externalSendersLine(request: AccessRequest, options: ApprovalCardOption
   }
   if (!needsExternalSenders(request)) return { text: '', color: 'Default' };
   if (options.confirmingExternalSenders) return { text: t('card.approval.externalSenders.confirm', params), color: 'Warning' };
-  const failed = change?.status === 'failed' ? ` ${t('card.approval.externalSenders.failed', { ...params, reason: errorReason(change.errorCode, t) })}` : '';
+  const failed =
+    change?.status === 'failed' ? ` ${t('card.approval.externalSenders.failed', { ...params, reason: errorReason(change.errorCode, t, change.rolesToGrant) })}` : '';
   return { text: `${t('card.approval.externalSenders.needed', params)}${failed}`, color: 'Warning' };
 }
 
@@ -132,6 +163,7 @@ export function approvalCardView(request: AccessRequest, options: ApprovalCardOp
     refreshLabel: t('card.approval.refresh'),
     refreshUserIds: options.refreshUserIds.slice(0, maxRefreshUserIds),
     ...statusOf(request, t),
+    timing: timingLines(request, t).map((text) => ({ text })),
     stepsHeading: t('card.approval.stepsHeading'),
     steps: request.journal.map((entry) => stepLine(entry, t)),
     notice: options.notice?.text ?? '',

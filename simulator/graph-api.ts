@@ -143,6 +143,7 @@ export class GraphApi {
     this.add('GET', '/users/{id}', (req, [id]) => this.getUser(req, id!));
     this.add('GET', '/users/{id}/memberOf', (req, [id]) => this.memberOf(req, id!, false));
     this.add('GET', '/users/{id}/transitiveMemberOf', (req, [id]) => this.memberOf(req, id!, true));
+    this.add('GET', '/users/{id}/ownedObjects/microsoft.graph.group', (req, [id]) => this.ownedGroups(req, id!));
     this.add('POST', '/users/{id}/checkMemberGroups', (req, [id]) => this.checkMemberGroups(req, id!, 'user'));
     this.add('POST', '/contacts/{id}/checkMemberGroups', (req, [id]) => this.checkMemberGroups(req, id!, 'contact'));
     this.add('GET', '/directoryObjects/{id}', (req, [id]) => this.getDirectoryObject(req, id!));
@@ -396,6 +397,16 @@ export class GraphApi {
     const select = parseSelect(req.query.get('$select'), directoryObjectProperties, 'microsoft.graph.directoryObject');
     const groups = transitive ? this.directory.transitiveGroupsOf(user.id) : this.directory.directGroupsOf(user.id);
     return this.page(req, 'directoryObjects', groups.map((g) => directoryObjectToGraph(g, select)), this.isAdvanced(req));
+  }
+
+  /** The groups a user owns in Graph (Microsoft 365 and security groups; distribution groups have no Graph owners). */
+  private ownedGroups(req: GraphRequest, id: string): GraphResponse {
+    const user = this.directory.user(id);
+    if (user === undefined) return notFound(id, req.headers);
+    const select = parseSelect(req.query.get('$select'), groupType.allProperties, groupType.typeName);
+    const owned = this.directory.groups().filter((g) => g.owners.includes(user.id));
+    const items = owned.map((g) => project(groupType.toGraph(g), select ?? groupType.defaultProperties));
+    return this.page(req, select ? `groups(${select.join(',')})` : 'groups', items, this.isAdvanced(req));
   }
 
   private checkMemberGroups(req: GraphRequest, id: string, kind: 'user' | 'contact' | 'any'): GraphResponse {

@@ -33,6 +33,7 @@ import { AuditLogWithEvents } from './infrastructure/telemetry/audit-log-with-ev
 import { startTelemetry } from './infrastructure/telemetry/azure-monitor';
 import { createDirectoryServices } from './infrastructure/graph/directory-services';
 import { InProcessJobs } from './infrastructure/jobs/in-process-jobs';
+import { PeriodicCheck } from './infrastructure/jobs/periodic-check';
 import { withLogFields } from './infrastructure/logging/log-context';
 import { notifierWithRequestLog, provisionerWithRequestLog } from './infrastructure/logging/request-log-context';
 import { createLogger } from './infrastructure/logging/pino-logger';
@@ -94,6 +95,8 @@ export async function startBot(config: AppConfig, options: StartOptions = {}): P
   try {
     const durable = createStorage(config.storage);
     const services = createDirectoryServices(directoryConfig, { clock, logger });
+    // AZURE_TENANT_ID given as a domain is resolved to the tenant GUID now, or the start fails saying what to set.
+    await services.tenantId();
     const { directory } = services;
     const store = options.requestStore ?? new StorageRequestStore({ storage: durable, logger: logger.child({ component: 'request-store' }) });
     const intake = new IntakeService({
@@ -103,6 +106,7 @@ export async function startBot(config: AppConfig, options: StartOptions = {}): P
       newId: randomRequestIds(),
       logger: logger.child({ component: 'intake' }),
       hideNewContactsFromAddressLists: directoryConfig.hideMailContactsFromAddressLists,
+      timerPolicy: config.approvalTimers.policy,
     });
     // Who approves, kept in memory and read again in the background: no card press waits for Graph.
     approvers = new ApproverRoster({ directory, clock, logger: logger.child({ component: 'approvers' }) });
@@ -130,18 +134,19 @@ export async function startBot(config: AppConfig, options: StartOptions = {}): P
       provisioner: provisionerWithRequestLog(
         new ProvisionRequest({
           directory,
-          exchange: services.exchangeRecipients,
+          exchange: services.exchange,
           guests: services.guestAccess,
           clock,
           logger: logger.child({ component: 'provisioning' }),
           hideNewContactsFromAddressLists: directoryConfig.hideMailContactsFromAddressLists,
         }),
       ),
-      externalSenders: services.externalSenders,
+      externalSenders: services.exchange,
       auditLog: new AuditLogWithEvents(new StorageAuditLog(durable)),
       jobs,
       clock,
       logger,
+      directoryWait: config.provisioning.directoryWait,
     });
     const app = createBotApplication({
       intake,
@@ -155,7 +160,7 @@ export async function startBot(config: AppConfig, options: StartOptions = {}): P
     onTurnError = app.onTurnError;
     const healthProbe = new StorageRoundTripProbe(durable);
     const healthKey = `health/probe-${randomUUID()}`;
-    const tenantProbe = new GraphExchangeTenantProbe(services.graphClient, services.exchangeClient);
+    const tenantProbe = new GraphExchangeTenantProbe(services.graphClient, services.exchange);
     const health = new HealthMonitor(
       {
         storage: async () => {
@@ -189,6 +194,9 @@ export async function startBot(config: AppConfig, options: StartOptions = {}): P
     });
     const resumed = await workflow.routing.resumeInterrupted();
     if (resumed > 0) logger.info('resuming interrupted provisioning', { requests: resumed });
+    // Requests waiting for the directory resume when their stored due time comes, across restarts.
+    await workflow.directoryWaits.resumeDue();
+    const waitCheck = new PeriodicCheck('directory waits', config.provisioning.waitCheckIntervalMs, () => workflow.directoryWaits.resumeDue(), logger).start();
     return {
       url: listening.url,
       jobs,
@@ -196,6 +204,7 @@ export async function startBot(config: AppConfig, options: StartOptions = {}): P
       directory: directoryConfig,
       stop: async (graceMs = config.bot.shutdownGraceMs) => {
         const deadline = Date.now() + graceMs;
+        await waitCheck.stop();
         approvers?.stop();
         const turns = await server.close(graceMs);
         const work = await jobs.drainWithin(Math.max(0, deadline - Date.now()));
@@ -309,10 +318,11 @@ export async function runDoctor(config: ConfigResult<AppConfig>, options: Doctor
       exchangeBaseUrl: directoryConfig.exchangeBaseUrl,
       approversGroupId: directoryConfig.approversGroupId,
       ...(clientId !== undefined ? { clientId } : {}),
+      ...(services.exchangeRoleAssignee !== undefined ? { exchangeRoleAssignee: services.exchangeRoleAssignee } : {}),
       storage: storageTarget(app.storage),
     },
     {
-      tenant: new GraphExchangeTenantProbe(services.graphClient, services.exchangeClient),
+      tenant: new GraphExchangeTenantProbe(services.graphClient, services.exchange),
       storage: new StorageRoundTripProbe(storage),
       approvals: { approvalsConversation: async () => (await conversations.approvals())?.key },
     },

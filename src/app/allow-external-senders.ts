@@ -1,4 +1,5 @@
-import type { AccessRequest, TargetGroup } from '../domain/access-request';
+import type { AccessRequest, ExternalSendersChange, TargetGroup } from '../domain/access-request';
+import { ErrorCodes, isAppError, rolesToGrantOf } from './app-error';
 import type { DecisionRefusal } from '../domain/approval-policy';
 import { needsExternalSenders, recordExternalSenders } from '../domain/request-lifecycle';
 import { actorOf, loadForApprover, type ActingUser } from './authorise-approver';
@@ -6,12 +7,17 @@ import type { AuditTrail } from './audit-trail';
 import type { KeepInformed } from './keep-informed';
 import type { Clock } from './ports/clock';
 import type { Directory } from './ports/directory';
+import type { Logger } from './ports/logger';
 import type { RequestStore } from './ports/request-store';
 import { updateRequest } from './update-request';
 
-/** Lets external (unauthenticated) senders mail a group: Set-DistributionGroup -RequireSenderAuthenticationEnabled:$false. */
+/**
+ * Lets external (unauthenticated) senders mail a group: Set-DistributionGroup
+ * -RequireSenderAuthenticationEnabled:$false (already allowed: nothing written). Implemented by the
+ * Exchange adapter; throws AppError with a stable code (and the Exchange roles to grant when refused).
+ */
 export interface ExternalSendersGateway {
-  allowExternalSenders(group: TargetGroup): Promise<{ readonly kind: 'allowed' } | { readonly kind: 'failed'; readonly errorCode: string }>;
+  allowExternalSenders(group: TargetGroup): Promise<'changed' | 'already-allowed'>;
 }
 
 export type AllowExternalSendersResult =
@@ -29,6 +35,7 @@ export interface AllowExternalSendersDeps {
   readonly informed: KeepInformed;
   readonly clock: Clock;
   readonly audit: AuditTrail;
+  readonly logger: Logger;
 }
 
 /**
@@ -46,7 +53,7 @@ export class AllowExternalSenders {
     if (!needsExternalSenders(request)) return { kind: 'not-applicable', request };
     const by = actorOf(actor);
 
-    const result = await this.deps.gateway.allowExternalSenders(request.group);
+    const result = await this.allow(request.group);
     await this.deps.audit.byPerson(by, {
       requestId,
       action,
@@ -55,8 +62,10 @@ export class AllowExternalSenders {
       ...(result.kind === 'failed' ? { errorCode: result.errorCode } : {}),
     });
     const at = this.deps.clock.now().toISOString();
-    const change =
-      result.kind === 'allowed' ? { status: 'allowed' as const, by, at } : { status: 'failed' as const, by, at, errorCode: result.errorCode };
+    const change: ExternalSendersChange =
+      result.kind === 'allowed'
+        ? { status: 'allowed', by, at }
+        : { status: 'failed', by, at, errorCode: result.errorCode, ...(result.rolesToGrant.length > 0 ? { rolesToGrant: result.rolesToGrant } : {}) };
     const saved = await updateRequest(this.deps.store, requestId, (current) => recordExternalSenders(current, change));
     if (saved.kind !== 'updated') {
       const current = await this.deps.store.get(requestId);
@@ -68,5 +77,17 @@ export class AllowExternalSenders {
       return { kind: 'allowed', request: saved.request };
     }
     return { kind: 'failed', errorCode: result.errorCode, request: saved.request };
+  }
+
+  private async allow(group: TargetGroup): Promise<{ readonly kind: 'allowed' } | { readonly kind: 'failed'; readonly errorCode: string; readonly rolesToGrant: readonly string[] }> {
+    try {
+      const outcome = await this.deps.gateway.allowExternalSenders(group);
+      this.deps.logger.info('external senders allowed', { groupId: group.id, outcome });
+      return { kind: 'allowed' };
+    } catch (error) {
+      const errorCode = isAppError(error) ? error.code : ErrorCodes.unexpectedResponse;
+      this.deps.logger.warn('allowing external senders failed', { groupId: group.id, errorCode, error: error instanceof Error ? error.message : String(error) });
+      return { kind: 'failed', errorCode, rolesToGrant: rolesToGrantOf(error) };
+    }
   }
 }

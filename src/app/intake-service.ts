@@ -1,4 +1,5 @@
 import type { AccessRequest } from '../domain/access-request';
+import { type ApprovalTimerPolicy, scheduleTimers } from '../domain/approval-timers';
 import type { Assessment } from '../domain/assessment';
 import { parseEmailAddress } from '../domain/email-address';
 import { classifyGroup } from '../domain/group-classification';
@@ -21,6 +22,8 @@ export interface IntakeServiceOptions {
   readonly logger: Logger;
   /** HIDE_MAIL_CONTACTS_FROM_ADDRESS_LISTS (only changes the planned steps, not the checks). */
   readonly hideNewContactsFromAddressLists?: boolean;
+  /** Reminders, escalation and expiry: their due times are stored with each new request. */
+  readonly timerPolicy?: ApprovalTimerPolicy;
 }
 
 /** At most this many groups are offered (Adaptive Card typeahead limit). */
@@ -112,6 +115,8 @@ export class IntakeService implements RequestIntake {
     const classification = group.group.classification;
     if (classification.kind !== 'supported') return { kind: 'invalid', check: { kind: 'unsupported', group: group.group, reason: classification.reason } };
 
+    const createdAt = this.options.clock.now().toISOString();
+    const policy = this.options.timerPolicy;
     const base: Omit<AccessRequest, 'id'> = {
       tenantId: draft.tenantId,
       requester: draft.requester,
@@ -125,8 +130,9 @@ export class IntakeService implements RequestIntake {
       reason: draft.reason,
       assessment: group.assessment,
       status: 'pending-approval',
-      createdAt: this.options.clock.now().toISOString(),
+      createdAt,
       journal: [],
+      ...(policy !== undefined ? { timers: scheduleTimers(policy, createdAt) } : {}),
     };
     for (let attempt = 0; attempt < idAttempts; attempt += 1) {
       const request: AccessRequest = { id: this.options.newId(), ...base };

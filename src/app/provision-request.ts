@@ -4,7 +4,7 @@ import { planProvisioning, type ProvisioningRefusal, type ProvisioningStep, type
 import type { ExistingRecipient } from '../domain/recipient';
 import { classifyGroup } from '../domain/group-classification';
 import type { GroupProperties, UnsupportedGroupReason } from '../domain/group-kind';
-import { AppError, ErrorCodes, isAppError, type ErrorCode } from './app-error';
+import { AppError, ErrorCodes, isAppError, rolesToGrantOf, type ErrorCode } from './app-error';
 import type { Clock } from './ports/clock';
 import type { Directory, GuestPolicy } from './ports/directory';
 import type { Logger } from './ports/logger';
@@ -19,13 +19,6 @@ export interface ProvisionRequestOptions {
   readonly logger: Logger;
   /** HIDE_MAIL_CONTACTS_FROM_ADDRESS_LISTS. */
   readonly hideNewContactsFromAddressLists: boolean;
-  /**
-   * Waits between tries of a step that cannot see an object created a moment ago (directory
-   * replication). Default: 1, 2, 4, 8, 15 s (about half a minute in all).
-   */
-  readonly replicationDelaysMs?: readonly number[];
-  /** Injected so tests do not wait for real. */
-  readonly sleep?: (ms: number) => Promise<void>;
 }
 
 export interface ProvisionCallbacks {
@@ -49,17 +42,19 @@ export type ProvisionOutcome =
       readonly reason: ProvisioningRefusal | UnsupportedGroupReason | 'group-kind-changed';
       readonly errorCode: ErrorCode;
     }
+  /**
+   * A step cannot see an object created a moment ago (directory replication): nothing failed;
+   * run again later (the ProvisioningRunner stores a due time) to resume from the journal.
+   */
+  | { readonly kind: 'waiting'; readonly step: ProvisioningStepName }
   /** A step failed; run again later to resume from the journal. */
-  | { readonly kind: 'failed'; readonly step: ProvisioningStepName | 'read-directory'; readonly errorCode: ErrorCode };
-
-export type AllowExternalSendersOutcome =
-  | { readonly kind: 'changed' }
-  | { readonly kind: 'already-allowed' }
-  /** Microsoft 365 groups are not changed this way. */
-  | { readonly kind: 'not-applicable' }
-  | { readonly kind: 'failed'; readonly errorCode: ErrorCode };
-
-const defaultReplicationDelaysMs = [1000, 2000, 4000, 8000, 15000];
+  | {
+      readonly kind: 'failed';
+      readonly step: ProvisioningStepName | 'read-directory';
+      readonly errorCode: ErrorCode;
+      /** Refused for a missing Exchange role: the role(s) to grant. */
+      readonly rolesToGrant?: readonly string[];
+    };
 
 const refusalCodes: Readonly<Record<ProvisioningRefusal, ErrorCode>> = {
   'guests-not-allowed': ErrorCodes.guestsNotAllowed,
@@ -86,13 +81,7 @@ interface RunState {
 export const planStep = 'plan';
 
 export class ProvisionRequest implements Provisioner {
-  private readonly sleep: (ms: number) => Promise<void>;
-  private readonly delays: readonly number[];
-
-  constructor(private readonly options: ProvisionRequestOptions) {
-    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
-    this.delays = options.replicationDelaysMs ?? defaultReplicationDelaysMs;
-  }
+  constructor(private readonly options: ProvisionRequestOptions) {}
 
   async run(request: AccessRequest, callbacks: ProvisionCallbacks): Promise<ProvisionOutcome> {
     const log = this.options.logger.child({ requestId: request.id, groupId: request.group.id });
@@ -149,10 +138,15 @@ export class ProvisionRequest implements Provisioner {
       try {
         entry = await this.runStep(step, request, state);
       } catch (error) {
+        if (directoryNotCaughtUp(error, state)) {
+          log.info('the directory has not caught up with the new recipient yet', { step: step.kind, errorCode: codeOf(error) });
+          return { kind: 'waiting', step: step.kind };
+        }
         const code = codeOf(error);
         log.warn('provisioning step failed', { step: step.kind, errorCode: code, error: messageOf(error) });
         await callbacks.onJournal({ step: step.kind, outcome: 'failed', at: this.now(), errorCode: code });
-        return { kind: 'failed', step: step.kind, errorCode: code };
+        const roles = rolesToGrantOf(error);
+        return { kind: 'failed', step: step.kind, errorCode: code, ...(roles.length > 0 ? { rolesToGrant: roles } : {}) };
       }
       await callbacks.onJournal(entry);
       log.info('provisioning step finished', { step: step.kind, outcome: entry.outcome, alreadyDone: entry.alreadyDone === true });
@@ -176,22 +170,15 @@ export class ProvisionRequest implements Provisioner {
         return { kind: 'completed' };
       case 'refused':
         return { kind: 'failed', step: planStep, errorCode: outcome.errorCode };
+      case 'waiting':
+        return { kind: 'waiting', step: outcome.step };
       case 'failed':
-        return { kind: 'failed', step: outcome.step, errorCode: outcome.errorCode };
-    }
-  }
-
-  /** Set-DistributionGroup -RequireSenderAuthenticationEnabled:$false on the request's group (idempotent). */
-  async allowExternalSenders(request: AccessRequest): Promise<AllowExternalSendersOutcome> {
-    if (request.assessment.path !== 'mail-contact') return { kind: 'not-applicable' };
-    try {
-      const result = await this.options.exchange.allowExternalSenders(request.group.id);
-      this.options.logger.info('external senders allowed', { requestId: request.id, groupId: request.group.id, result });
-      return { kind: result };
-    } catch (error) {
-      const code = codeOf(error);
-      this.options.logger.warn('allowing external senders failed', { requestId: request.id, errorCode: code, error: messageOf(error) });
-      return { kind: 'failed', errorCode: code };
+        return {
+          kind: 'failed',
+          step: outcome.step,
+          errorCode: outcome.errorCode,
+          ...(outcome.rolesToGrant !== undefined ? { rolesToGrant: outcome.rolesToGrant } : {}),
+        };
     }
   }
 
@@ -217,11 +204,14 @@ export class ProvisionRequest implements Provisioner {
           state.createdRecipient = true;
           return this.entry(step.kind, 'done', state, false);
         } catch (error) {
-          if (!(isAppError(error) && error.code === ErrorCodes.proxyAddressConflict)) throw error;
-          // The address exists after all (created by an interrupted run that could not journal it,
-          // or meanwhile): reuse it if it is a contact, guest or mail user. Reads may lag behind
-          // the uniqueness check that refused the create, so look again a few times.
-          const owner = await this.findAfterConflict(email);
+          // Whatever refused the create (the address in use by an Exchange or Entra object, a run
+          // interrupted after the create could not journal it), the address may have an owner now:
+          // look it up again and reuse it if it is a contact, guest or mail user.
+          const owner = await this.options.directory.findRecipient(email).catch(() => undefined);
+          if (owner === undefined && isAppError(error) && error.code === ErrorCodes.proxyAddressConflict) {
+            // The address is taken, but reads do not show its owner yet: wait for the directory.
+            throw new AppError(ErrorCodes.replicationPending, 'The address is in use, but its owner is not visible yet', { cause: error });
+          }
           if (owner === undefined || !['mail-contact', 'guest', 'mail-user'].includes(owner.kind)) throw error;
           state.recipientId = owner.id;
           state.recipientIdentity = owner.exchangeIdentity ?? owner.email;
@@ -229,13 +219,12 @@ export class ProvisionRequest implements Provisioner {
         }
       }
       case 'hide-mail-contact': {
-        const identity = this.requireIdentity(state, email);
-        await this.afterReplication(state, () => exchange.hideMailContact(identity));
+        await exchange.hideMailContact(this.requireIdentity(state, email));
         return this.entry(step.kind, 'done', state, false);
       }
       case 'add-distribution-group-member': {
         const identity = this.requireIdentity(state, email);
-        const change = await this.afterReplication(state, () => exchange.addDistributionGroupMember(request.group.id, identity));
+        const change = await exchange.addDistributionGroupMember(request.group, identity);
         state.alreadyMember = change === 'already-member';
         return this.entry(step.kind, change === 'added' ? 'done' : 'reused', state, change === 'already-member', request.group.id);
       }
@@ -249,35 +238,10 @@ export class ProvisionRequest implements Provisioner {
       case 'add-group-member': {
         const userId = state.recipientId;
         if (userId === undefined) throw new AppError(ErrorCodes.notFound, 'No guest user id to add to the group');
-        const change = await this.afterReplication(state, () => guests.addGroupMember(request.group.id, userId));
+        const change = await guests.addGroupMember(request.group.id, userId);
         state.alreadyMember = change === 'already-member';
         return this.entry(step.kind, change === 'added' ? 'done' : 'reused', state, change === 'already-member', request.group.id);
       }
-    }
-  }
-
-  /** Runs a step that uses the recipient; while a just-created recipient is not visible (not-found), waits and tries again. */
-  private async afterReplication<T>(state: RunState, action: () => Promise<T>): Promise<T> {
-    for (let attempt = 0; ; attempt += 1) {
-      try {
-        return await action();
-      } catch (error) {
-        const delay = this.delays[attempt];
-        if (!(state.createdRecipient && isAppError(error) && error.code === ErrorCodes.notFound)) throw error;
-        if (delay === undefined) throw new AppError(ErrorCodes.replicationPending, 'The new recipient is still not visible', { cause: error });
-        this.options.logger.debug('new recipient not visible yet, waiting', { attempt: attempt + 1, waitMs: delay });
-        await this.sleep(delay);
-      }
-    }
-  }
-
-  private async findAfterConflict(email: string): Promise<ExistingRecipient | undefined> {
-    for (let attempt = 0; ; attempt += 1) {
-      const owner = await this.options.directory.findRecipient(email);
-      const delay = this.delays[attempt];
-      if (owner !== undefined || delay === undefined) return owner;
-      this.options.logger.debug('conflicting recipient not visible yet, waiting', { attempt: attempt + 1, waitMs: delay });
-      await this.sleep(delay);
     }
   }
 
@@ -296,6 +260,15 @@ export class ProvisionRequest implements Provisioner {
   private now(): string {
     return this.options.clock.now().toISOString();
   }
+}
+
+/**
+ * A step that uses a recipient created in this run or an earlier one meets not-found, or the
+ * address is taken by an owner reads do not show yet: directory replication, not a failure.
+ */
+function directoryNotCaughtUp(error: unknown, state: RunState): boolean {
+  if (!isAppError(error)) return false;
+  return error.code === ErrorCodes.replicationPending || (error.code === ErrorCodes.notFound && state.createdRecipient);
 }
 
 function codeOf(error: unknown): ErrorCode {

@@ -1,5 +1,6 @@
 import type { AccessRequest, JournalEntry } from '../domain/access-request';
-import { complete, fail, recordStep, startProvisioning } from '../domain/request-lifecycle';
+import { defaultDirectoryWaitPolicy, nextDirectoryWait, type DirectoryWaitPolicy } from '../domain/directory-wait';
+import { complete, fail, recordStep, resumeAfterWait, startProvisioning, waitForDirectory, type Transition } from '../domain/request-lifecycle';
 import { ErrorCodes, isAppError } from './app-error';
 import type { AuditTrail } from './audit-trail';
 import type { KeepInformed } from './keep-informed';
@@ -10,7 +11,9 @@ import { updateRequest } from './update-request';
 
 export type ProvisionOutcome =
   | { readonly kind: 'completed' }
-  | { readonly kind: 'failed'; readonly step: string; readonly errorCode: string };
+  /** The directory has not caught up with an object just created: try again later, nothing failed. */
+  | { readonly kind: 'waiting'; readonly step: string }
+  | { readonly kind: 'failed'; readonly step: string; readonly errorCode: string; readonly rolesToGrant?: readonly string[] };
 
 /** The step recorded when the provisioner threw instead of naming the failing step. */
 export const unknownStep = 'unknown';
@@ -31,13 +34,16 @@ export interface ProvisioningRunnerDeps {
   readonly audit: AuditTrail;
   readonly clock: Clock;
   readonly logger: Logger;
+  /** How long and how often to wait for the directory to catch up (default: 15 s doubling, up to 15 min). */
+  readonly directoryWait?: DirectoryWaitPolicy;
 }
 
 /**
  * Provisions approved requests in the background: claims the request (approved or failed ->
  * provisioning, a compare-and-set), journals every step on the stored request, then records the
  * outcome, updates the approval card for everyone and tells the requester. A request already in
- * `provisioning` (a run interrupted by a crash or restart) resumes from its journal.
+ * `provisioning` (a run interrupted by a crash or restart) resumes from its journal; one in
+ * `waiting-for-directory` resumes once its wait is due (ResumeDirectoryWaits finds those).
  */
 export class ProvisioningRunner {
   private readonly inFlight = new Set<string>();
@@ -61,15 +67,15 @@ export class ProvisioningRunner {
 
   private async runClaimed(requestId: string): Promise<void> {
     const { store, provisioner, informed, logger, audit } = this.deps;
-    const claimed = await updateRequest(store, requestId, (current) =>
-      current.status === 'provisioning' ? { kind: 'ok', request: current } : startProvisioning(current, this.now()),
-    );
+    const claimed = await updateRequest(store, requestId, (current) => this.claim(current));
     if (claimed.kind !== 'updated') {
       logger.info('provisioning not started', { requestId, outcome: claimed.kind });
       return;
     }
-    await audit.byBot({ requestId, action: 'provisioning.start', outcome: 'succeeded', details: { attempt: String(claimed.request.journal.length === 0 ? 'first' : 'resume') } });
-    await informed.approvalCard(claimed.request);
+    const attempt = claimed.previous.status === 'waiting-for-directory' ? 'after-directory-wait' : claimed.request.journal.length === 0 ? 'first' : 'resume';
+    await audit.byBot({ requestId, action: 'provisioning.start', outcome: 'succeeded', details: { attempt } });
+    // After a wait the card keeps saying it waits until there is news (done, another wait, a failure).
+    if (attempt !== 'after-directory-wait') await informed.approvalCard(claimed.request);
 
     let outcome: ProvisionOutcome;
     try {
@@ -90,8 +96,16 @@ export class ProvisioningRunner {
     }
 
     const at = this.now();
+    if (outcome.kind === 'waiting') {
+      const paused = await this.waitOrGiveUp(requestId, outcome.step, at);
+      if (paused) return;
+      outcome = { kind: 'failed', step: outcome.step, errorCode: ErrorCodes.replicationPending };
+    }
+    const ending = outcome;
     const finished = await updateRequest(store, requestId, (current) =>
-      outcome.kind === 'completed' ? complete(current, at) : fail(current, { step: outcome.step, errorCode: outcome.errorCode, at }),
+      ending.kind === 'completed'
+        ? complete(current, at)
+        : fail(current, { step: ending.step, errorCode: ending.errorCode, at, ...(ending.rolesToGrant ? { rolesToGrant: ending.rolesToGrant } : {}) }),
     );
     if (finished.kind !== 'updated') {
       logger.warn('provisioning outcome not recorded', { requestId, outcome: finished.kind });
@@ -103,10 +117,58 @@ export class ProvisioningRunner {
       action: outcome.kind === 'completed' ? 'provisioning.complete' : 'provisioning.fail',
       outcome: outcome.kind === 'completed' ? 'succeeded' : 'failed',
       objectIds: { groupId: finished.request.group.id },
-      ...(outcome.kind === 'failed' ? { errorCode: outcome.errorCode, details: { step: outcome.step } } : {}),
+      ...(ending.kind === 'failed'
+        ? { errorCode: ending.errorCode, details: { step: ending.step, ...(ending.rolesToGrant ? { rolesToGrant: ending.rolesToGrant.join(', ') } : {}) } }
+        : {}),
     });
     const { request } = await informed.approvalCard(finished.request);
-    await informed.requester(request, outcome.kind === 'completed' ? 'completed' : 'failed');
+    await informed.requester(request, ending.kind === 'completed' ? 'completed' : 'failed');
+  }
+
+  /** Approved or failed requests start; an interrupted run goes on; a wait goes on once it is due. */
+  private claim(current: AccessRequest): Transition {
+    const at = this.now();
+    if (current.status === 'provisioning') return { kind: 'ok', request: current };
+    if (current.status === 'waiting-for-directory') return resumeAfterWait(current, at);
+    return startProvisioning(current, at);
+  }
+
+  /**
+   * Pauses the request in waiting-for-directory with its next due time, updates the card and,
+   * on the first wait, tells the requester it takes a little longer (never "failed"). Returns
+   * false when the wait limit has passed: the caller fails the step with replication-pending.
+   */
+  private async waitOrGiveUp(requestId: string, step: string, at: string): Promise<boolean> {
+    const { store, informed, logger, audit } = this.deps;
+    const policy = this.deps.directoryWait ?? defaultDirectoryWaitPolicy;
+    let gaveUp = false;
+    const paused = await updateRequest(store, requestId, (current) => {
+      const next = nextDirectoryWait(current.directoryWait, step, at, policy);
+      if (next.kind === 'give-up') {
+        gaveUp = true;
+        return { kind: 'invalid-state', status: current.status };
+      }
+      return waitForDirectory(current, next.wait, at);
+    });
+    if (gaveUp) {
+      logger.warn('the directory did not catch up in time', { requestId, step });
+      return false;
+    }
+    if (paused.kind !== 'updated') {
+      logger.warn('provisioning wait not recorded', { requestId, outcome: paused.kind });
+      return true;
+    }
+    const wait = paused.request.directoryWait!;
+    logger.info('provisioning waits for the directory', { requestId, step, attempt: wait.attempt, dueAt: wait.dueAt, until: wait.until });
+    await audit.byBot({
+      requestId,
+      action: 'provisioning.wait',
+      outcome: 'succeeded',
+      details: { step, attempt: String(wait.attempt), dueAt: wait.dueAt },
+    });
+    const { request } = await informed.approvalCard(paused.request);
+    if (wait.attempt === 1) await informed.requester(request, 'waiting-for-directory');
+    return true;
   }
 }
 

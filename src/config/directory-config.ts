@@ -27,6 +27,11 @@ export interface DirectoryConfig {
   readonly hideMailContactsFromAddressLists: boolean;
   /** How many Exchange commands may run at once for the tenant (Exchange throttles per tenant). */
   readonly exchangeConcurrency: number;
+  /**
+   * How Exchange knows the bot's identity (Get-ManagementRoleAssignment -RoleAssignee):
+   * EXCHANGE_SERVICE_PRINCIPAL, else the credential's client id. Undefined when neither is known.
+   */
+  readonly exchangeServicePrincipal?: string;
 }
 
 export type DirectoryConfigResult = ConfigResult<DirectoryConfig>;
@@ -85,6 +90,7 @@ export function directoryConfigFromEnv(env: Readonly<Record<string, string | und
   if (errors.length > 0 || tenantId === undefined || graph === undefined || exchange === undefined || credential === undefined || approversGroupId === undefined) {
     return { ok: false, errors };
   }
+  const servicePrincipal = value('EXCHANGE_SERVICE_PRINCIPAL') ?? (credential.kind === 'none' ? undefined : credential.clientId);
   return {
     ok: true,
     value: Object.freeze({
@@ -95,6 +101,7 @@ export function directoryConfigFromEnv(env: Readonly<Record<string, string | und
       approversGroupId,
       hideMailContactsFromAddressLists: hide,
       exchangeConcurrency,
+      ...(servicePrincipal !== undefined ? { exchangeServicePrincipal: servicePrincipal } : {}),
     }),
   };
 }

@@ -1,6 +1,8 @@
+import { type ApprovalTimersConfig, approvalTimersConfigFromEnv } from './approval-timers-config';
 import type { ConfigResult } from './config-result';
 import { type BotConfig, type LocalRunConfig, botConfigFromEnv, localRunConfigFromEnv, microsoftAppKeys } from './bot-config';
 import { type DirectoryConfig, directoryConfigFromEnv, isLoopbackUrl } from './directory-config';
+import { type ProvisioningConfig, provisioningConfigFromEnv } from './provisioning-config';
 import { type StorageConfig, storageConfigFromEnv } from './storage-config';
 import { type TelemetryConfig, telemetryConfigFromEnv } from './telemetry-config';
 
@@ -21,6 +23,10 @@ export interface AppConfig {
   readonly storage: StorageConfig;
   /** OpenTelemetry to Azure Monitor (Application Insights), or off. */
   readonly telemetry: TelemetryConfig;
+  /** Waiting for the directory to catch up with a new contact or guest. */
+  readonly provisioning: ProvisioningConfig;
+  /** Reminders, escalation and expiry of requests nobody decides. */
+  readonly approvalTimers: ApprovalTimersConfig;
 }
 
 /** Any of these set means "use this directory", never the embedded simulated tenant. */
@@ -52,7 +58,7 @@ function isSet(env: Env, key: string): boolean {
 
 /**
  * The whole configuration from an environment, validated once: the bot's own keys, the directory
- * (Graph and Exchange) keys, the storage keys and the local-run keys. Every problem of every part is listed at once,
+ * (Graph and Exchange) keys, the storage keys, the approval timers and the local-run keys. Every problem of every part is listed at once,
  * each naming the key to set. Any Microsoft or directory key set means the embedded simulated
  * tenant is not used: an incomplete production configuration is an error, never a silent
  * fall-back to simulated data.
@@ -67,6 +73,10 @@ export function configFromEnv(env: Env, cwd: string): ConfigResult<AppConfig> {
   if (!storage.ok) errors.push(...storage.errors);
   const telemetry = telemetryConfigFromEnv(env);
   if (!telemetry.ok) errors.push(...telemetry.errors);
+  const provisioning = provisioningConfigFromEnv(env);
+  if (!provisioning.ok) errors.push(...provisioning.errors);
+  const approvalTimers = approvalTimersConfigFromEnv(env);
+  if (!approvalTimers.ok) errors.push(...approvalTimers.errors);
 
   const wantsDirectory = directoryKeys.some((key) => isSet(env, key)) || microsoftAppKeys.some((key) => isSet(env, key));
   let tenant: TenantConfig | undefined;
@@ -82,8 +92,19 @@ export function configFromEnv(env: Env, cwd: string): ConfigResult<AppConfig> {
     tenant = Object.freeze(approvers ? { kind: 'embedded-simulator', approversGroupId: approvers } : { kind: 'embedded-simulator' });
   }
 
-  if (errors.length > 0 || !bot.ok || !local.ok || !storage.ok || !telemetry.ok || tenant === undefined) return { ok: false, errors };
-  return { ok: true, value: Object.freeze({ bot: bot.value, tenant, local: local.value, storage: storage.value, telemetry: telemetry.value }) };
+  if (errors.length > 0 || !bot.ok || !local.ok || !storage.ok || !telemetry.ok || !provisioning.ok || !approvalTimers.ok || tenant === undefined) return { ok: false, errors };
+  return {
+    ok: true,
+    value: Object.freeze({
+      bot: bot.value,
+      tenant,
+      local: local.value,
+      storage: storage.value,
+      telemetry: telemetry.value,
+      provisioning: provisioning.value,
+      approvalTimers: approvalTimers.value,
+    }),
+  };
 }
 
 /** The configuration of this process. The only place in the project that reads `process.env`. */

@@ -1,11 +1,14 @@
 import type { ExternalPerson } from './external-person';
 import type { Assessment } from './assessment';
+import type { DirectoryWait } from './directory-wait';
 import type { SupportedGroupKind } from './group-kind';
 
 export type RequestStatus =
   | 'pending-approval'
   | 'approved'
   | 'provisioning'
+  /** Provisioning paused: the directory has not caught up with an object just created (resumes by itself). */
+  | 'waiting-for-directory'
   | 'completed'
   | 'failed'
   | 'rejected'
@@ -70,6 +73,8 @@ export interface AccessRequest {
   readonly journal: readonly JournalEntry[];
   /** Set when provisioning failed: where it stopped, for the approvers' Retry. */
   readonly failure?: ProvisioningFailure;
+  /** Set while (and after) provisioning waits for the directory to catch up: which step, how often, until when. */
+  readonly directoryWait?: DirectoryWait;
   /** "Allow external senders" on the group: a separate action with its own approval. */
   readonly externalSenders?: ExternalSendersChange;
   /** Where the approval card was posted, so it can be updated for everyone (opaque to the domain). */
@@ -78,11 +83,43 @@ export interface AccessRequest {
   readonly undelivered?: readonly UndeliveredNotice[];
   /** ISO 8601 of the last change. */
   readonly updatedAt?: string;
+  /** When reminders, escalation and expiry are due while the request waits for a decision (approval-timers.ts). */
+  readonly timers?: ApprovalTimers;
+}
+
+/**
+ * The due times of a pending request, stored with it, so a sweep in any bot instance finds what is
+ * due (it survives restarts), and what was already done (never twice).
+ */
+export interface ApprovalTimers {
+  /** How the policy counted time when they were set: 'working-hours' or plain 'hours'. */
+  readonly counting: 'working-hours' | 'hours';
+  /** The policy's days until expiry, for "nobody decided in D days". */
+  readonly expireAfterDays: number;
+  /** ISO 8601: the request expires if nobody decides before. */
+  readonly expiresAt: string;
+  /** ISO 8601 of the next reminder; absent when no more are due. */
+  readonly nextReminderAt?: string;
+  /** The reminders sent so far, oldest first. */
+  readonly reminders: readonly SentReminder[];
+  /** ISO 8601: the escalation approvers get the request then; absent without escalation. */
+  readonly escalateAt?: string;
+  /** ISO 8601: when the request went to the escalation approvers. */
+  readonly escalatedAt?: string;
+}
+
+export interface SentReminder {
+  /** 1 for the first reminder. */
+  readonly number: number;
+  /** ISO 8601. */
+  readonly at: string;
 }
 
 export interface ProvisioningFailure {
   readonly step: string;
   readonly errorCode: string;
+  /** A refusal for a missing Exchange role: the role(s) an admin has to grant to the bot. */
+  readonly rolesToGrant?: readonly string[];
   /** ISO 8601. */
   readonly at: string;
   readonly attempts: number;
@@ -94,6 +131,8 @@ export interface ExternalSendersChange {
   /** ISO 8601. */
   readonly at: string;
   readonly errorCode?: string;
+  /** A refusal for a missing Exchange role: the role(s) an admin has to grant to the bot. */
+  readonly rolesToGrant?: readonly string[];
 }
 
 export interface UndeliveredNotice {

@@ -8,6 +8,7 @@ import type {
   RequestStatus,
   UndeliveredNotice,
 } from './access-request';
+import { isDirectoryWaitDue, type DirectoryWait } from './directory-wait';
 
 /**
  * The request state machine (shared/DESIGN.md section 3), as pure functions. Each returns the next
@@ -15,7 +16,8 @@ import type {
  * version with a compare-and-set, so the first writer wins.
  *
  *   pending-approval -> approved -> provisioning -> completed
- *        |                              |
+ *        |                              |   ^
+ *        |                              |   +-- waiting-for-directory (resumes by itself when due)
  *        +-> rejected/cancelled/expired +-> failed -> provisioning (retry)
  */
 export type Transition =
@@ -61,8 +63,22 @@ export function expire(request: AccessRequest, at: string): Transition {
 /** Provisioning starts after approval, or again after a failure (an approver's Retry). */
 export function startProvisioning(request: AccessRequest, at: string): Transition {
   if (request.status !== 'approved' && request.status !== 'failed') return { kind: 'invalid-state', status: request.status };
-  const { failure: _cleared, ...rest } = request;
+  const { failure: _cleared, directoryWait: _restarted, ...rest } = request;
   return move(rest, 'provisioning', at);
+}
+
+/** A step could not see an object created a moment ago: pause until the wait's due time. */
+export function waitForDirectory(request: AccessRequest, wait: DirectoryWait, at: string): Transition {
+  if (request.status !== 'provisioning') return { kind: 'invalid-state', status: request.status };
+  return move(request, 'waiting-for-directory', at, { directoryWait: wait });
+}
+
+/** A wait whose due time has come: provisioning goes on (the wait is kept, to count the next one). */
+export function resumeAfterWait(request: AccessRequest, at: string): Transition {
+  if (request.status !== 'waiting-for-directory' || request.directoryWait === undefined || !isDirectoryWaitDue(request.directoryWait, at)) {
+    return { kind: 'invalid-state', status: request.status };
+  }
+  return move(request, 'provisioning', at);
 }
 
 /** A step finished (or failed); the journal lets an interrupted run resume without repeating work. */
@@ -73,13 +89,15 @@ export function recordStep(request: AccessRequest, entry: JournalEntry): Transit
 
 export function complete(request: AccessRequest, at: string): Transition {
   if (request.status !== 'provisioning') return { kind: 'invalid-state', status: request.status };
-  return move(request, 'completed', at);
+  const { directoryWait: _done, ...rest } = request;
+  return move(rest, 'completed', at);
 }
 
 export function fail(request: AccessRequest, failure: Omit<ProvisioningFailure, 'attempts'>): Transition {
   if (request.status !== 'provisioning') return { kind: 'invalid-state', status: request.status };
   const attempts = (request.failure?.attempts ?? 0) + 1;
-  return move(request, 'failed', failure.at, { failure: { ...failure, attempts } });
+  const { directoryWait: _done, ...rest } = request;
+  return move(rest, 'failed', failure.at, { failure: { ...failure, attempts } });
 }
 
 /** The person is in a group that still refuses external senders: an approver can allow them (step 3). */

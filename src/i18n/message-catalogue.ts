@@ -35,6 +35,8 @@ export type LanguageCatalogue = ReadonlyMap<string, ParsedMessage>;
 
 export const defaultLocale = 'en';
 
+const maxTranslators = 200;
+
 /**
  * User-facing text in ICU MessageFormat (plural, select, number, date and time arguments), one
  * folder per language (`locales/<lang>/*.json`, flat keys). Every message is parsed when the
@@ -43,6 +45,9 @@ export const defaultLocale = 'en';
  * reference every other language must match (see catalogue-consistency.ts).
  */
 export class MessageCatalogue {
+  /** Translators already made, by the locale and time zone asked for (each keeps its compiled messages). */
+  private readonly translators = new Map<string, Translator>();
+
   private constructor(private readonly catalogues: ReadonlyMap<string, LanguageCatalogue>) {}
 
   static load(localesDir: string): MessageCatalogue {
@@ -100,20 +105,30 @@ export class MessageCatalogue {
    * get English. A key missing in a language falls back to English (the tests keep that from happening).
    */
   translator(reader: Reader | string | undefined = {}): Translator {
-    return this.translatorFor(reader, literalText);
+    return this.translatorFor(reader, 'markdown');
   }
 
   /** A translator for a terminal (the doctor's report): text arguments are inserted as they are. */
   plainTranslator(reader: Reader | string | undefined = {}): Translator {
-    return this.translatorFor(reader, (value) => value);
+    return this.translatorFor(reader, 'plain');
   }
 
-  private translatorFor(reader: Reader | string | undefined, shown: (value: string) => string): Translator {
+  private translatorFor(reader: Reader | string | undefined, output: 'markdown' | 'plain'): Translator {
     const { locale, timeZone } = typeof reader === 'string' ? { locale: reader, timeZone: undefined } : (reader ?? {});
+    const id = `${output}|${locale ?? ''}|${timeZone ?? ''}`;
+    const known = this.translators.get(id);
+    if (known) return known;
     const language = this.languageOf(locale);
     const readerLocale = canonicalLocale(locale);
     const formattingLocale = readerLocale !== undefined && readerLocale.split('-')[0]?.toLowerCase() === language ? readerLocale : language;
-    const zone = knownTimeZone(timeZone) ?? 'UTC';
+    const made = this.makeTranslator(language, formattingLocale, knownTimeZone(timeZone) ?? 'UTC', output === 'markdown' ? literalText : (value) => value);
+    // Locales and zones come from activities: keep the most recent ones only.
+    if (this.translators.size >= maxTranslators) this.translators.delete(this.translators.keys().next().value ?? '');
+    this.translators.set(id, made);
+    return made;
+  }
+
+  private makeTranslator(language: string, formattingLocale: string, zone: string, shown: (value: string) => string): Translator {
     const primary = this.messagesOf(language);
     const fallback = this.messagesOf(defaultLocale);
     const formatters = formattersIn(zone);

@@ -25,14 +25,22 @@ export function canonicalLocale(locale: string | undefined): string | undefined 
   }
 }
 
+/** Time zones already checked (checking one builds an Intl.DateTimeFormat); the most recent 200. */
+const checkedZones = new Map<string, string | undefined>();
+
 /** An IANA time zone that Intl knows ("Europe/Riga"), or undefined. */
 export function knownTimeZone(timeZone: string | undefined): string | undefined {
   if (!timeZone) return undefined;
+  if (checkedZones.has(timeZone)) return checkedZones.get(timeZone);
+  let known: string | undefined;
   try {
-    return new Intl.DateTimeFormat('en', { timeZone }).resolvedOptions().timeZone;
+    known = new Intl.DateTimeFormat('en', { timeZone }).resolvedOptions().timeZone;
   } catch {
-    return undefined;
+    known = undefined;
   }
+  if (checkedZones.size >= 200) checkedZones.delete(checkedZones.keys().next().value ?? '');
+  checkedZones.set(timeZone, known);
+  return known;
 }
 
 /** The reader of the answer to an activity: its locale and the sender's time zone, when valid. */

@@ -73,7 +73,18 @@ export const pendingRequest: AccessRequest = {
   status: 'pending-approval',
   createdAt: '2026-11-22T09:00:00.000Z',
   journal: [],
+  timers: {
+    counting: 'working-hours',
+    expireAfterDays: 10,
+    expiresAt: '2026-12-04T17:00:00.000Z',
+    nextReminderAt: '2026-11-23T17:00:00.000Z',
+    reminders: [],
+    escalateAt: '2026-11-25T17:00:00.000Z',
+  },
 };
+
+/** Never used: pendingRequest has timers (the fallback only satisfies the type checker). */
+const scheduleless: NonNullable<AccessRequest['timers']> = { counting: 'hours', expireAfterDays: 1, expiresAt: '2026-11-23T09:00:00.000Z', reminders: [] };
 
 const approvedAt = '2026-11-22T09:30:00.000Z';
 const decision = { outcome: 'approved' as const, by: adele, at: approvedAt };
@@ -85,6 +96,13 @@ const journal: AccessRequest['journal'] = [
 export const approvalStates: readonly [string, AccessRequest, Omit<ApprovalCardOptions, 'refreshUserIds'>][] = [
   ['pending', pendingRequest, { viewer: 'approver' }],
   ['pending-observer', pendingRequest, { viewer: 'observer' }],
+  [
+    'pending-escalated',
+    { ...pendingRequest, timers: { ...(pendingRequest.timers ?? scheduleless), reminders: [{ number: 1, at: '2026-11-23T17:00:00.000Z' }], escalatedAt: '2026-11-25T17:00:00.000Z' } },
+    { viewer: 'approver' },
+  ],
+  ['expired', { ...pendingRequest, status: 'expired', updatedAt: '2026-12-04T17:00:00.000Z' }, { viewer: 'approver' }],
+  ['expired-plain-days', { ...pendingRequest, status: 'expired', timers: { ...(pendingRequest.timers ?? scheduleless), counting: 'hours', expireAfterDays: 1 } }, { viewer: 'observer' }],
   ['provisioning', { ...pendingRequest, status: 'provisioning', decision, journal: journal.slice(0, 1) }, { viewer: 'approver' }],
   ['completed', { ...pendingRequest, status: 'completed', decision, journal }, { viewer: 'approver' }],
   ['completed-confirming', { ...pendingRequest, status: 'completed', decision, journal }, { viewer: 'approver', confirmingExternalSenders: true }],
@@ -101,6 +119,40 @@ export const approvalStates: readonly [string, AccessRequest, Omit<ApprovalCardO
       decision,
       journal: journal.slice(0, 1),
       failure: { step: 'add-distribution-group-member', errorCode: 'throttled', at: approvedAt, attempts: 1 },
+    },
+    { viewer: 'approver' },
+  ],
+  [
+    'waiting-for-directory',
+    {
+      ...pendingRequest,
+      status: 'waiting-for-directory',
+      decision,
+      journal: journal.slice(0, 1),
+      directoryWait: {
+        step: 'add-distribution-group-member',
+        attempt: 2,
+        since: '2026-11-22T09:30:05.000Z',
+        dueAt: '2026-11-22T09:30:50.000Z',
+        until: '2026-11-22T09:45:05.000Z',
+      },
+    },
+    { viewer: 'approver' },
+  ],
+  [
+    'failed-missing-role',
+    {
+      ...pendingRequest,
+      status: 'failed',
+      decision,
+      journal: journal.slice(0, 1),
+      failure: {
+        step: 'add-distribution-group-member',
+        errorCode: 'permission-denied',
+        rolesToGrant: ['Security Group Creation and Membership'],
+        at: approvedAt,
+        attempts: 1,
+      },
     },
     { viewer: 'approver' },
   ],

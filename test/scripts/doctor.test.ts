@@ -42,7 +42,7 @@ describe('npm run doctor (dist/scripts/doctor.js) as a process', function () {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('against a healthy simulator with an approvals conversation registered: exit code 0 and seven green lines', async () => {
+  it('against a healthy simulator with an approvals conversation registered: exit code 0 and eight green lines', async () => {
     await new ConversationDirectory(createStorage({ kind: 'file', dataDir })).setApprovals({
       reference: { conversation: { id: '19:approvers@thread.tacv2', isGroup: true, conversationType: 'channel', name: 'Approvals' } },
     });
@@ -52,8 +52,8 @@ describe('npm run doctor (dist/scripts/doctor.js) as a process', function () {
     );
     assert.equal(result.code, 0, result.stdout + result.stderr);
     const lines = result.stdout.trimEnd().split('\n');
-    assert.equal(lines.filter((line) => line.startsWith('✔ ')).length, 7, result.stdout);
-    assert.equal(lines.at(-1), 'All 7 checks passed.');
+    assert.equal(lines.filter((line) => line.startsWith('✔ ')).length, 8, result.stdout);
+    assert.equal(lines.at(-1), 'All 8 checks passed.');
   });
 
   it('against a simulator told to refuse Get-Recipient: exit code 1, a plain-text report with the red line and its fix', async () => {
@@ -67,12 +67,12 @@ describe('npm run doctor (dist/scripts/doctor.js) as a process', function () {
     assert.match(lines[0] ?? '', /^Checking tenant 2c9b95af-a741-4a63-8025-5fbea3369fd5 /);
     assert.ok(lines.includes('✔ Tenant and verified domains (GET /organization): reachable; verified domains contoso.com, contoso.onmicrosoft.com'), result.stdout);
     assert.ok(
-      lines.includes("✘ Exchange Online admin endpoint (Get-Recipient): Exchange Online refused Get-Recipient (403 Forbidden): the bot's identity has no Exchange role assignment that allows it"),
+      lines.includes('✘ Exchange Online admin endpoint (Get-Recipient): Exchange Online refused Get-Recipient (403 Forbidden): the bot\'s identity lacks the Exchange role "Mail Recipients"'),
       result.stdout,
     );
     assert.ok(lines.some((line) => line.startsWith('    Fix: as an Exchange Administrator (Connect-ExchangeOnline)')), result.stdout);
     assert.ok(lines.includes('✘ Approvals conversation: none is registered, so approval cards have nowhere to go'), result.stdout);
-    assert.equal(lines.at(-1), '2 of 7 checks failed: apply the fixes above, then run npm run doctor again.');
+    assert.equal(lines.at(-1), '2 of 8 checks failed: apply the fixes above, then run npm run doctor again.');
     assert.ok(!result.stdout.includes('\u001b['), 'no colours when standard output is not a terminal');
     assert.equal(result.stderr, '');
   });

@@ -16,6 +16,7 @@ import { StorageRequestStore } from '../../src/infrastructure/storage/storage-re
 import { StorageAuditLog } from '../../src/infrastructure/audit/storage-audit-log';
 import type { AccessRequest } from '../../src/domain/access-request';
 import { MemoryLogger } from './support/test-logger';
+import { ManualClock } from './support/manual-clock';
 import { type RunningSimulator, startSimulator } from '../../simulator/simulator-server';
 import { loadTenantFile, sampleTenantPath } from '../../simulator/tenant-file';
 
@@ -56,14 +57,18 @@ class ApprovalWorld {
   /** The tenant outlives the bot, so a restart of the bot finds what it had created. */
   simulator!: RunningSimulator;
 
+  /** With a clock, the bot and the simulated tenant (its replication delay) run on it. */
+  constructor(private readonly clock?: ManualClock) {}
+
   async start(): Promise<void> {
     await this.connector.start();
-    this.simulator = await startSimulator({ tenant: loadTenantFile(sampleTenantPath()) });
+    const clock = this.clock;
+    this.simulator = await startSimulator({ tenant: loadTenantFile(sampleTenantPath()), ...(clock ? { now: () => clock.epochMs() } : {}) });
     await this.restart();
   }
 
   async restart(): Promise<void> {
-    this.bot = await startBot(configFor(this.dataDir, this.simulator), { logger: this.logger });
+    this.bot = await startBot(configFor(this.dataDir, this.simulator), { logger: this.logger, ...(this.clock ? { clock: this.clock } : {}) });
   }
 
   async stop(): Promise<void> {
@@ -342,6 +347,31 @@ describe('approval and provisioning over HTTP (the running bot, the simulated te
     assert.equal(creates.length, 1, 'the contact was created once, not again on retry');
   });
 
+  it('a missing Exchange role reaches the approval card as the role to grant: one refused call, no retry; Retry once granted completes', async () => {
+    await world.inApprovals(alex).say('approvals here');
+    const id = await world.submit(world.personal(megan), jane, 'Sales Partners');
+    // The role group lacks the role of -BypassSecurityGroupManagerCheck (it keeps the read-only one to look).
+    world.simulator.setFaults({ exchangeRoles: ['Mail Recipient Creation', 'Mail Recipients', 'Distribution Groups', 'View-Only Configuration'] });
+    await world.inApprovals(alex).press(CardVerbs.approve, { requestId: id });
+    await world.settle();
+
+    const failed = await world.request(id);
+    assert.equal(failed.status, 'failed');
+    assert.deepEqual(failed.failure?.rolesToGrant, ['Security Group Creation and Membership']);
+    const grant = t('error.permission-denied.exchangeRoles', { count: 1, roles: '"Security Group Creation and Membership"' });
+    assert.ok(cardText(world.approvalCard(id)).includes(JSON.stringify(grant).slice(1, -1)), cardText(world.approvalCard(id)));
+    assert.deepEqual(buttons(world.approvalCard(id)), [t('card.approval.retry')]);
+    const adds = world.simulator.requestLog().filter((r) => r.cmdlet === 'Add-DistributionGroupMember');
+    assert.deepEqual(adds.map((r) => r.status), [403], 'asked once, refused once');
+    assert.ok(!world.logger.records.some((r) => /retry/i.test(r.msg)), `no retry in the log: ${world.logger.records.filter((r) => /retry/i.test(r.msg)).map((r) => r.msg).join('; ')}`);
+    assert.ok(world.texts(`a:personal-${megan.aadObjectId}`).some((text) => text.includes(grant)), 'the requester is told why too');
+
+    world.simulator.setFaults({});
+    await world.inApprovals(alex).press(CardVerbs.retry, { requestId: id });
+    await world.settle();
+    assert.equal((await world.request(id)).status, 'completed');
+  });
+
   it('"Allow external senders" asks to confirm, then changes the group, and the card says so', async () => {
     await world.inApprovals(alex).say('approvals here');
     const id = await world.submit(world.personal(megan), jane, 'Sales Partners');
@@ -473,5 +503,50 @@ describe('approval and provisioning over HTTP (the running bot, the simulated te
     const at = cardDateTime((await world.request(id)).decision?.at ?? '');
     assert.ok(cardText(final).includes(nl('card.approval.status.completed', { name: 'Jane Doe', group: 'Sales Partners', by: 'Adele Vance', at })), cardText(final));
     assert.deepEqual(buttons(final), [nl('card.approval.allowExternalSenders')]);
+  });
+});
+
+describe('waiting for Exchange to catch up, across a restart (the running bot, the simulated tenant on one clock)', () => {
+  let world: ApprovalWorld;
+  const clock = new ManualClock();
+
+  beforeEach(async () => {
+    world = new ApprovalWorld(clock);
+    await world.start();
+  });
+
+  afterEach(async () => {
+    await world.stop();
+  });
+
+  it('the request waits (card and requester told, never "failed"), the bot restarts, and the due wait resumes by itself: one contact', async () => {
+    await world.inApprovals(alex).say('approvals here');
+    const id = await world.submit(world.personal(megan), jane, 'Sales Partners');
+    world.simulator.setFaults({ replicationDelayMs: 60_000 });
+    await world.inApprovals(alex).press(CardVerbs.approve, { requestId: id });
+    await world.settle();
+
+    const waiting = await world.request(id);
+    assert.equal(waiting.status, 'waiting-for-directory');
+    assert.equal(waiting.directoryWait?.step, 'add-distribution-group-member');
+    assert.equal(waiting.directoryWait?.dueAt, new Date(clock.epochMs() + 15_000).toISOString(), 'the first wait is 15 s');
+    const card = cardText(world.approvalCard(id));
+    assert.ok(card.includes('Waiting for Exchange to catch up'), card);
+    assert.deepEqual(buttons(world.approvalCard(id)), [], 'nothing to press while it waits');
+    const megansChat = world.texts(`a:personal-${megan.aadObjectId}`);
+    assert.ok(megansChat.some((text) => text.startsWith('Exchange is still catching up with what was just created for Jane Doe')), megansChat.join('\n'));
+    assert.ok(!megansChat.some((text) => text.includes('stopped at')), 'never told it failed');
+
+    // The bot stops; a minute later Exchange has caught up; the bot starts and finds the due wait.
+    await world.bot.stop();
+    clock.advance(60_000);
+    await world.restart();
+    await world.settle();
+    const done = await world.request(id);
+    assert.equal(done.status, 'completed', JSON.stringify(done.failure));
+    assert.equal(done.directoryWait, undefined);
+    assert.equal((await world.graph(`/contacts?$filter=mail eq 'jane.doe@partner.example'`)).value.length, 1, 'one contact');
+    assert.equal(world.simulator.requestLog().filter((r) => r.cmdlet === 'New-MailContact').length, 1);
+    assert.ok(world.texts(`a:personal-${megan.aadObjectId}`).some((text) => text.startsWith(`Done: Jane Doe (jane.doe@partner.example) is now in Sales Partners (request ${id})`)));
   });
 });

@@ -72,14 +72,19 @@ describe('npm run doctor: the checks against a simulated tenant (runDoctor)', fu
         `✔ Approvers group ${approversGroupId} (GET /groups/{id}): "External Access Approvers" exists and has members`,
         '✔ User lookup (GET /users): users are readable',
         '✔ Exchange Online admin endpoint (Get-Recipient): answers; a made-up address is reported as not found, as expected',
+        '✔ Exchange roles of the bot (Get-ManagementRoleAssignment): it holds "Mail Recipient Creation", "Mail Recipients", "Distribution Groups", "Security Group Creation and Membership", "View-Only Configuration"',
         `✔ Storage (${join(dataDir, 'state')}): a probe item was written, read back and deleted`,
         '✔ Approvals conversation: registered (conversation 19:approvers@thread.tacv2)',
       ],
     );
-    assert.equal(lines.at(-1), 'All 7 checks passed.');
+    assert.equal(lines.at(-1), 'All 8 checks passed.');
     assert.ok(!/\u001b\[/.test(output), 'plain text when colours are off');
     const operations = sim.requestLog().map((request) => request.operation);
-    assert.deepEqual([...new Set(operations)].sort(), ['GET /groups/{id}', 'GET /groups/{id}/transitiveMembers', 'GET /organization', 'GET /users', 'Get-Recipient'].sort(), 'only harmless reads');
+    assert.deepEqual(
+      [...new Set(operations)].sort(),
+      ['GET /groups/{id}', 'GET /groups/{id}/transitiveMembers', 'GET /organization', 'GET /users', 'Get-Recipient', 'Get-ManagementRoleAssignment'].sort(),
+      'only harmless reads',
+    );
   });
 
   it('leaves nothing behind in the store: the probe item is deleted', async () => {
@@ -101,7 +106,7 @@ describe('npm run doctor: the checks against a simulated tenant (runDoctor)', fu
       "✘ Tenant and verified domains (GET /organization): Microsoft Graph refused the read (403 Forbidden): the bot's identity lacks Organization.Read.All\n" +
         "    Fix: grant the Microsoft Graph application permission Organization.Read.All to the bot's directory identity (docs/admin-setup.md, step 1: New-MgServicePrincipalAppRoleAssignment, or the az rest loop there); with an app registration, then run az ad app permission admin-consent --id <AZURE_CLIENT_ID>. Restart the bot afterwards: a managed identity caches its tokens.",
     );
-    assert.match(output, /^1 of 7 checks failed: apply the fixes above, then run npm run doctor again\.$/m);
+    assert.match(output, /^1 of 8 checks failed: apply the fixes above, then run npm run doctor again\.$/m);
   });
 
   it('when Graph refuses GET /groups/{id}, names Group.Read.All', async () => {
@@ -143,18 +148,40 @@ describe('npm run doctor: the checks against a simulated tenant (runDoctor)', fu
     assert.match(redLine(output, 'User lookup'), /^✘ User lookup \(GET \/users\): Microsoft Graph refused the read \(403 Forbidden\): the bot's identity lacks User\.Read\.All\n {4}Fix: grant the Microsoft Graph application permission User\.Read\.All/);
   });
 
-  it('when Exchange refuses Get-Recipient (403), gives the role assignment commands', async () => {
+  it('when Exchange refuses Get-Recipient (403, empty body), names the role and gives the role-group commands', async () => {
     await registerApprovals();
     sim.setFaults({ forbid: ['Get-Recipient'] });
     const { output } = await doctor(env());
     const line = redLine(output, 'Exchange Online admin endpoint');
-    assert.match(line, /^✘ Exchange Online admin endpoint \(Get-Recipient\): Exchange Online refused Get-Recipient \(403 Forbidden\): the bot's identity has no Exchange role assignment that allows it\n/);
+    assert.match(line, /^✘ Exchange Online admin endpoint \(Get-Recipient\): Exchange Online refused Get-Recipient \(403 Forbidden\): the bot's identity lacks the Exchange role "Mail Recipients"\n/);
     assert.ok(
       line.includes(
-        '$sp = Get-ServicePrincipal -Identity <client id of the bot directory identity>; foreach ($role in "Mail Recipient Creation","Mail Recipients","Distribution Groups","Security Group Creation and Membership") { New-ManagementRoleAssignment -App $sp.ServiceId -Role $role }',
+        'New-RoleGroup -Name "External Access bot roles" -Roles "Mail Recipient Creation","Mail Recipients","Distribution Groups","Security Group Creation and Membership","View-Only Configuration"; Add-RoleGroupMember -Identity "External Access bot roles" -Member (Get-ServicePrincipal -Identity "External Access bot").Identity',
       ),
       line,
     );
+    assert.ok(!line.includes('New-ManagementRoleAssignment -App'), 'not the -App route, which takes application roles only');
+  });
+
+  it('reads the bot\'s Exchange role assignments and names each missing role, with the command that adds it', async () => {
+    await registerApprovals();
+    sim.setFaults({ exchangeRoles: ['Mail Recipient Creation', 'Mail Recipients', 'View-Only Configuration'] });
+    const { output, exitCode } = await doctor(env());
+    assert.equal(exitCode, 1);
+    assert.equal(
+      redLine(output, 'Exchange roles of the bot'),
+      '✘ Exchange roles of the bot (Get-ManagementRoleAssignment): it lacks "Distribution Groups", "Security Group Creation and Membership", so provisioning stops where that role is needed\n' +
+        '    Fix: as an Exchange Administrator (Connect-ExchangeOnline), add the missing roles to the bot\'s role group (docs/admin-setup.md, step 2c; use your role group\'s name if it is not "External Access bot roles"): ' +
+        'New-ManagementRoleAssignment -SecurityGroup "External Access bot roles" -Role "Distribution Groups"; New-ManagementRoleAssignment -SecurityGroup "External Access bot roles" -Role "Security Group Creation and Membership". Role changes can take up to an hour to apply.',
+    );
+    assert.ok(output.includes('✔ Exchange Online admin endpoint (Get-Recipient)'), 'the connection itself is fine');
+  });
+
+  it('without the read-only role to list them, says which role lets the doctor see the roles', async () => {
+    await registerApprovals();
+    sim.setFaults({ exchangeRoles: ['Mail Recipient Creation', 'Mail Recipients', 'Distribution Groups', 'Security Group Creation and Membership'] });
+    const { output } = await doctor(env());
+    assert.match(redLine(output, 'Exchange roles of the bot'), /the bot lacks the read-only role "View-Only Configuration".*\n {4}Fix: .*New-ManagementRoleAssignment -SecurityGroup "External Access bot roles" -Role "View-Only Configuration"/);
   });
 
   it('when Exchange answers 401, names Exchange.ManageAsApp and New-ServicePrincipal for the identity', async () => {
@@ -220,7 +247,7 @@ describe('npm run doctor: the checks against a simulated tenant (runDoctor)', fu
       const run = await runDoctor(config, { probeId: 'test', timeoutMs: 10000, embeddedDirectory: embedded.directory });
       const lines = renderDoctorReport(run.intro, run.results, t, { color: false }).split('\n');
       assert.match(lines[0] ?? '', /^Checking the simulated Microsoft 365 tenant embedded in the bot: no tenant is configured, so this is what npm start uses/);
-      assert.equal(lines.filter((line) => line.startsWith('✔')).length, 6, lines.join('\n'));
+      assert.equal(lines.filter((line) => line.startsWith('✔')).length, 7, lines.join('\n'));
     } finally {
       await embedded.stop();
     }

@@ -59,7 +59,7 @@ export class BotHarness {
       directory,
       notifier: this.notifier,
       provisioner: { provision: async () => ({ kind: 'completed' }) },
-      externalSenders: { allowExternalSenders: async () => ({ kind: 'allowed' }) },
+      externalSenders: { allowExternalSenders: async () => 'changed' },
       auditLog: this.auditLog,
       jobs: this.jobs,
       clock: this.clock,

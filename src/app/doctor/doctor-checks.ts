@@ -1,5 +1,5 @@
 import type { MessageKey } from '../../i18n/message-catalogue';
-import { AppError, ErrorCodes, isAppError } from '../app-error';
+import { AppError, ErrorCodes, isAppError, rolesToGrantOf } from '../app-error';
 import type { ApprovalsProbe, StorageProbe, TenantProbe } from './doctor-probes';
 import { type CheckResult, type DoctorMessage, message } from './doctor-result';
 
@@ -16,6 +16,8 @@ export interface DoctorTarget {
   readonly approversGroupId: string;
   /** The directory identity's client id, filled into fix commands (a placeholder when unknown). */
   readonly clientId?: string;
+  /** How Exchange knows the bot's identity, to read its role assignments (undefined: unknown). */
+  readonly exchangeRoleAssignee?: string;
   readonly storage: StorageTarget;
 }
 
@@ -99,11 +101,31 @@ export function doctorChecks(target: DoctorTarget, probes: DoctorProbes, options
         return failed(title, message('doctor.exchange.unauthorised'), message('doctor.fix.exchangeManageAsApp', { clientId }));
       }
       if (code === ErrorCodes.permissionDenied) {
-        return failed(title, message('doctor.exchange.forbidden'), message('doctor.fix.exchangeRoles', { clientId }));
+        return failed(title, message('doctor.exchange.forbidden', { roles: quotedRoles(rolesToGrantOf(error)) }), message('doctor.fix.exchangeRoleGroup', { clientId }));
       }
       if (code === ErrorCodes.serviceUnavailable || code === ErrorCodes.throttled) {
         return failed(title, message('doctor.exchange.unreachable', { url: target.exchangeBaseUrl }), message('doctor.fix.exchangeUrl', { url: target.exchangeBaseUrl }));
       }
+      return failed(title, failureSummary('doctor.exchange.failed', error), message('doctor.fix.exchangeUrl', { url: target.exchangeBaseUrl }));
+    }
+  };
+
+  const exchangeRoles: DoctorCheck = async () => {
+    const title = message('doctor.exchangeRoles.title');
+    const assignee = target.exchangeRoleAssignee;
+    if (assignee === undefined) return failed(title, message('doctor.exchangeRoles.noAssignee'), message('doctor.fix.exchangeServicePrincipal'));
+    try {
+      const { held, missing } = await within(probes.tenant.exchangeRoles(assignee));
+      if (missing.length === 0) return passed(title, message('doctor.exchangeRoles.ok', { roles: quotedRoles(held) }));
+      return failed(
+        title,
+        message('doctor.exchangeRoles.missing', { roles: quotedRoles(missing) }),
+        message('doctor.fix.exchangeAddRoles', { commands: missing.map((role) => `New-ManagementRoleAssignment -SecurityGroup "External Access bot roles" -Role "${role}"`).join('; ') }),
+      );
+    } catch (error) {
+      const code = isAppError(error) ? error.code : undefined;
+      if (code === ErrorCodes.permissionDenied) return failed(title, message('doctor.exchangeRoles.unreadable'), message('doctor.fix.exchangeViewOnlyConfiguration'));
+      if (code === ErrorCodes.notFound) return failed(title, message('doctor.exchangeRoles.unknownAssignee', { assignee }), message('doctor.fix.exchangeServicePrincipal'));
       return failed(title, failureSummary('doctor.exchange.failed', error), message('doctor.fix.exchangeUrl', { url: target.exchangeBaseUrl }));
     }
   };
@@ -131,7 +153,7 @@ export function doctorChecks(target: DoctorTarget, probes: DoctorProbes, options
     }
   };
 
-  return [tenant, approvers, users, exchange, storage, approvals];
+  return [tenant, approvers, users, exchange, exchangeRoles, storage, approvals];
 }
 
 /** Runs the checks one after another (a preflight should not burst requests at the tenant). */
@@ -198,6 +220,10 @@ function storageFix(storage: StorageTarget): DoctorMessage {
     case 'blob-managed-identity':
       return message('doctor.fix.blobManagedIdentity', { accountUrl: storage.accountUrl, identity: storage.clientId ?? '<principal id of the web app identity>' });
   }
+}
+
+function quotedRoles(roles: readonly string[]): string {
+  return roles.map((role) => `"${role}"`).join(', ');
 }
 
 function shorten(text: string): string {

@@ -16,6 +16,11 @@ export interface TenantProbe {
   someUsers(): Promise<number>;
   /** Exchange Get-Recipient -Identity <address>: 'not-found' is ManagementObjectNotFoundException. */
   recipient(address: string): Promise<'found' | 'not-found'>;
+  /**
+   * Exchange Get-ManagementRoleAssignment -RoleAssignee <the bot's service principal>: the roles it
+   * holds, and those of the roles the bot needs that it lacks.
+   */
+  exchangeRoles(roleAssignee: string): Promise<{ readonly held: readonly string[]; readonly missing: readonly string[] }>;
 }
 
 /** The configured store: writes, reads back and deletes one probe item. */

@@ -7,8 +7,6 @@ export interface GroupMailSettings {
   readonly requireSenderAuthentication: boolean;
   /** AcceptMessagesOnlyFrom* restrictions are set (they also block external senders). */
   readonly hasAcceptOnlyFromRestrictions: boolean;
-  /** Exchange ManagedBy, as Entra object ids where they could be resolved. */
-  readonly managedBy: readonly string[];
   readonly primarySmtpAddress: string;
 }
 
@@ -27,7 +25,10 @@ export interface Directory {
   /** The recipient that already owns this address (user, guest, mail contact, any Exchange recipient), if any. */
   findRecipient(email: string): Promise<ExistingRecipient | undefined>;
   getGroup(groupId: string): Promise<GroupProperties | undefined>;
-  /** Groups whose display name starts with `query` (case-insensitive) that `userId` owns. At most `top`. */
+  /**
+   * Groups whose display name starts with `query` (case-insensitive) that `userId` owns: Graph
+   * owners for Microsoft 365 and security groups, Exchange ManagedBy for distribution groups. At most `top`.
+   */
   searchOwnedGroups(userId: string, query: string, top: number): Promise<GroupProperties[]>;
   /** Microsoft 365 groups: Graph owners; distribution groups: Exchange ManagedBy. */
   isGroupOwner(groupId: string, userId: string): Promise<boolean>;

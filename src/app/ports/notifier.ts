@@ -4,6 +4,8 @@ import type { AccessRequest } from '../../domain/access-request';
 export type RequesterNotice =
   | 'waiting-for-approvers'
   | 'approved'
+  /** Approved, but the directory is still catching up with the new contact or guest: it takes a few more minutes. */
+  | 'waiting-for-directory'
   | 'rejected'
   | 'completed'
   | 'failed'

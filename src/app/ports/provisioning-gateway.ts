@@ -1,3 +1,5 @@
+import type { TargetGroup } from '../../domain/access-request';
+
 /**
  * The writes that provisioning needs, split by back end. Every method is idempotent from the
  * caller's point of view: "already a member" and "already allowed" are results, not errors.
@@ -14,9 +16,12 @@ export interface NewMailContact {
 export interface CreatedRecipient {
   /** Entra object id (Exchange ExternalDirectoryObjectId / Graph id) when the service returned it. */
   readonly id?: string;
-  /** Exchange identity usable as -Member (primary SMTP address). */
+  /** Exchange identity usable as -Member: the Guid New-MailContact returned (documented and unique). */
   readonly identity: string;
 }
+
+/** A group as Exchange is asked about it: its Entra object id, and its primary SMTP address as the documented fallback. */
+export type GroupIdentity = Pick<TargetGroup, 'id' | 'mail'>;
 
 export type MembershipChange = 'added' | 'already-member';
 
@@ -27,9 +32,7 @@ export interface ExchangeRecipients {
   /** Set-MailContact -HiddenFromAddressListsEnabled $true. */
   hideMailContact(identity: string): Promise<void>;
   /** Add-DistributionGroupMember (distribution and mail-enabled security groups). */
-  addDistributionGroupMember(groupId: string, memberIdentity: string): Promise<MembershipChange>;
-  /** Set-DistributionGroup -RequireSenderAuthenticationEnabled $false. */
-  allowExternalSenders(groupId: string): Promise<'changed' | 'already-allowed'>;
+  addDistributionGroupMember(group: GroupIdentity, memberIdentity: string): Promise<MembershipChange>;
 }
 
 export interface Invitation {

@@ -1,5 +1,5 @@
 import { CardFactory, MessageFactory, type CloudAdapter, type TurnContext } from 'botbuilder';
-import { errorReason, stepName } from '../../../cards/approval-card';
+import { directoryWaitParams, errorReason, stepName } from '../../../cards/approval-card';
 import type { AccessRequest } from '../../domain/access-request';
 import type { Logger } from '../../app/ports/logger';
 import type { ApprovalPublication, Delivery, Notifier, RequesterNotice } from '../../app/ports/notifier';
@@ -91,8 +91,10 @@ export class TeamsNotifier implements Notifier {
         return t('notice.requester.failed', {
           ...params,
           step: stepName(request.failure?.step ?? 'unknown', t),
-          reason: errorReason(request.failure?.errorCode, t),
+          reason: errorReason(request.failure?.errorCode, t, request.failure?.rolesToGrant),
         });
+      case 'waiting-for-directory':
+        return t('notice.requester.waiting-for-directory', { ...params, ...directoryWaitParams(request, t) });
       default:
         return t(`notice.requester.${notice}`, params);
     }

@@ -1,18 +1,17 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
 import type { TenantProbe } from '../../app/doctor/doctor-probes';
-import { ExchangeExceptionTypes, isExchangeCommandError } from '../exchange/exchange-command-error';
-import type { ExchangeAdminClient } from '../exchange/exchange-admin-client';
+import { missingRequiredRoles, type ExchangeOnline } from '../exchange/exchange-online';
 import { graphFailure, isGraphStatus } from '../graph/graph-request-error';
 
 interface Page<T> {
   readonly value?: readonly T[];
 }
 
-/** The doctor's reads over the bot's own Graph client and Exchange admin client (same auth, same retries). */
+/** The doctor's reads over the bot's own Graph client and Exchange adapter (same auth, same retries). */
 export class GraphExchangeTenantProbe implements TenantProbe {
   constructor(
     private readonly graph: Client,
-    private readonly exchange: ExchangeAdminClient,
+    private readonly exchange: ExchangeOnline,
   ) {}
 
   async organization(): Promise<{ displayName?: string; verifiedDomains: readonly string[] }> {
@@ -46,13 +45,12 @@ export class GraphExchangeTenantProbe implements TenantProbe {
   }
 
   async recipient(address: string): Promise<'found' | 'not-found'> {
-    try {
-      const result = await this.exchange.invoke('Get-Recipient', { Identity: address });
-      return result.value.length > 0 ? 'found' : 'not-found';
-    } catch (error) {
-      if (isExchangeCommandError(error) && error.exceptionType === ExchangeExceptionTypes.notFound) return 'not-found';
-      throw error;
-    }
+    return (await this.exchange.findRecipient(address)) === undefined ? 'not-found' : 'found';
+  }
+
+  async exchangeRoles(roleAssignee: string): Promise<{ held: readonly string[]; missing: readonly string[] }> {
+    const held = await this.exchange.assignedRoles(roleAssignee);
+    return { held, missing: missingRequiredRoles(held) };
   }
 
   private async get<T>(path: string, operation: string): Promise<T> {

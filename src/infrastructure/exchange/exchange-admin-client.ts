@@ -19,7 +19,11 @@ export type CmdletParameters = Readonly<Record<string, string | number | boolean
 export interface ExchangeAdminClientOptions {
   /** e.g. https://outlook.office365.com/adminapi/beta (no trailing slash). */
   readonly baseUrl: string;
-  readonly tenantId: string;
+  /**
+   * The tenant GUID, for the URL and the X-AnchorMailbox routing hint; or how to find it
+   * (AZURE_TENANT_ID given as a domain, resolved once: src/infrastructure/graph/tenant-id-resolver.ts).
+   */
+  readonly tenantId: string | (() => Promise<string>);
   /** Undefined only against the simulated tenant on loopback: no token is requested. */
   readonly credential?: TokenCredential;
   /** Commands in flight at once for this tenant. */
@@ -54,7 +58,6 @@ export class ExchangeAdminClient {
   private readonly random: () => number;
   private readonly now: () => number;
   private readonly fetchFn: typeof fetch;
-  private readonly url: string;
 
   constructor(private readonly options: ExchangeAdminClientOptions) {
     this.queue = new TaskQueue(options.concurrency);
@@ -63,7 +66,11 @@ export class ExchangeAdminClient {
     this.random = options.random ?? Math.random;
     this.now = options.now ?? Date.now;
     this.fetchFn = options.fetch ?? fetch;
-    this.url = `${options.baseUrl.replace(/\/+$/, '')}/${encodeURIComponent(options.tenantId)}/InvokeCommand`;
+  }
+
+  private tenantId(): Promise<string> {
+    const configured = this.options.tenantId;
+    return typeof configured === 'string' ? Promise.resolve(configured) : configured();
   }
 
   /**
@@ -74,10 +81,11 @@ export class ExchangeAdminClient {
     const body = JSON.stringify({ CmdletInput: { CmdletName: cmdlet, Parameters: parameters } });
     const value: ExchangeObject[] = [];
     const warnings: string[] = [];
-    let url: string | undefined = this.url;
+    const tenantId = await this.tenantId();
+    let url: string | undefined = `${this.options.baseUrl.replace(/\/+$/, '')}/${encodeURIComponent(tenantId)}/InvokeCommand`;
     for (let page = 0; url !== undefined && page < maxPages; page += 1) {
       const pageUrl: string = url;
-      const json = await this.queue.run(() => this.postWithRetry(pageUrl, cmdlet, parameters, body));
+      const json = await this.queue.run(() => this.postWithRetry(pageUrl, tenantId, cmdlet, parameters, body));
       const items = json['value'];
       if (Array.isArray(items)) value.push(...items.filter(isRecord));
       const pageWarnings = json['@adminapi.warnings'];
@@ -89,13 +97,13 @@ export class ExchangeAdminClient {
     return { value, warnings };
   }
 
-  private async postWithRetry(url: string, cmdlet: string, parameters: CmdletParameters, body: string): Promise<Record<string, unknown>> {
+  private async postWithRetry(url: string, tenantId: string, cmdlet: string, parameters: CmdletParameters, body: string): Promise<Record<string, unknown>> {
     for (let attempt = 0; ; attempt += 1) {
       let response: Response;
       try {
         response = await this.fetchFn(url, {
           method: 'POST',
-          headers: await this.headers(cmdlet),
+          headers: await this.headers(tenantId, cmdlet),
           body,
           signal: AbortSignal.timeout(this.options.requestTimeoutMs ?? 100_000),
         });
@@ -142,12 +150,12 @@ export class ExchangeAdminClient {
     }
   }
 
-  private async headers(cmdlet: string): Promise<Record<string, string>> {
+  private async headers(tenantId: string, cmdlet: string): Promise<Record<string, string>> {
     const headers: Record<string, string> = {
       'Content-Type': 'application/json; charset=utf-8',
       Accept: 'application/json',
       'X-ResponseFormat': 'json',
-      'X-AnchorMailbox': `APP:${systemMailbox}@${this.options.tenantId}`,
+      'X-AnchorMailbox': `APP:${systemMailbox}@${tenantId}`,
       'X-CmdletName': cmdlet,
       'X-ClientApplication': 'ExternalAccessBot',
     };

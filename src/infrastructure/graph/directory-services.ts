@@ -1,28 +1,36 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
 import type { Clock } from '../../app/ports/clock';
 import type { Logger } from '../../app/ports/logger';
-import type { ExternalSendersGateway } from '../../app/allow-external-senders';
-import type { ExchangeRecipients, GuestAccess } from '../../app/ports/provisioning-gateway';
+import type { GuestAccess } from '../../app/ports/provisioning-gateway';
 import type { DirectoryConfig } from '../../config/directory-config';
 import { ExchangeAdminClient } from '../exchange/exchange-admin-client';
-import { ExchangeExternalSenders } from '../exchange/exchange-external-senders';
-import { ExchangeRecipientsAdapter } from '../exchange/exchange-recipients-adapter';
+import { ExchangeOnline } from '../exchange/exchange-online';
 import type { RetryPolicy } from '../exchange/retry-delay';
 import { createTokenCredential } from '../identity/token-credential-factory';
 import { tracedFetch } from '../telemetry/traced-fetch';
 import { createGraphClient } from './graph-client-factory';
 import { GraphDirectory } from './graph-directory';
 import { GraphGuestAccess } from './graph-guest-access';
+import { tenantIdResolver } from './tenant-id-resolver';
 
 export interface DirectoryServices {
   readonly directory: GraphDirectory;
-  readonly exchangeRecipients: ExchangeRecipients;
+  /**
+   * The Exchange Online adapter: the ExchangeRecipients of provisioning and the
+   * ExternalSendersGateway of the AllowExternalSenders use case.
+   */
+  readonly exchange: ExchangeOnline;
   readonly guestAccess: GuestAccess;
-  /** For the AllowExternalSenders use case (src/app/allow-external-senders.ts). */
-  readonly externalSenders: ExternalSendersGateway;
   readonly graphClient: Client;
   readonly exchangeClient: ExchangeAdminClient;
+  /** The tenant GUID (AZURE_TENANT_ID given as a domain is looked up once); rejects with what to set when it cannot be found. */
+  readonly tenantId: () => Promise<string>;
+  /** Who the app is to Exchange (Get-ManagementRoleAssignment -RoleAssignee), when known. */
+  readonly exchangeRoleAssignee?: string;
 }
+
+/** The name the simulated tenant's Exchange knows the app by (any value works there). */
+const simulatedAppName = 'External Access bot';
 
 export interface DirectoryServicesDependencies {
   readonly clock: Clock;
@@ -44,9 +52,10 @@ export function createDirectoryServices(config: DirectoryConfig, deps: Directory
     ...(credential !== undefined ? { credential } : {}),
     ...(deps.graphRetryDelaySeconds !== undefined ? { retryDelaySeconds: deps.graphRetryDelaySeconds } : {}),
   });
+  const tenantId = tenantIdResolver(config.tenantId, graphClient);
   const exchangeClient = new ExchangeAdminClient({
     baseUrl: config.exchangeBaseUrl,
-    tenantId: config.tenantId,
+    tenantId,
     concurrency: config.exchangeConcurrency,
     logger: deps.logger.child({ component: 'exchange' }),
     fetch: tracedFetch('Exchange Online'),
@@ -55,20 +64,27 @@ export function createDirectoryServices(config: DirectoryConfig, deps: Directory
     ...(deps.sleep !== undefined ? { sleep: deps.sleep } : {}),
     ...(deps.random !== undefined ? { random: deps.random } : {}),
   });
+  const roleAssignee = config.exchangeServicePrincipal ?? (config.credential.kind === 'none' ? simulatedAppName : undefined);
+  const exchange = new ExchangeOnline({
+    client: exchangeClient,
+    clock: deps.clock,
+    logger: deps.logger.child({ component: 'exchange' }),
+    ...(roleAssignee !== undefined ? { roleAssignee } : {}),
+  });
   const directory = new GraphDirectory({
     graph: graphClient,
-    exchange: exchangeClient,
+    exchange,
     approversGroupId: config.approversGroupId,
     clock: deps.clock,
     logger: deps.logger.child({ component: 'directory' }),
   });
-  const exchangeRecipients = new ExchangeRecipientsAdapter(exchangeClient);
   return {
     directory,
-    exchangeRecipients,
-    externalSenders: new ExchangeExternalSenders(exchangeRecipients, deps.logger.child({ component: 'external-senders' })),
+    exchange,
     guestAccess: new GraphGuestAccess({ graph: graphClient, graphBaseUrl: config.graphBaseUrl, directory }),
     graphClient,
     exchangeClient,
+    tenantId,
+    ...(roleAssignee !== undefined ? { exchangeRoleAssignee: roleAssignee } : {}),
   };
 }

@@ -1,24 +1,23 @@
 import type { Client } from '@microsoft/microsoft-graph-client';
-import { AppError, ErrorCodes } from '../../app/app-error';
 import type { Clock } from '../../app/ports/clock';
 import type { Directory, GroupMailSettings, GuestPolicy } from '../../app/ports/directory';
 import type { Logger } from '../../app/ports/logger';
 import type { GroupProperties } from '../../domain/group-kind';
 import type { ExistingRecipient, RecipientKind } from '../../domain/recipient';
 import { sameAddress } from '../../domain/email-address';
-import type { ExchangeAdminClient, ExchangeObject } from '../exchange/exchange-admin-client';
-import { ExchangeExceptionTypes, isExchangeCommandError } from '../exchange/exchange-command-error';
+import type { ExchangeOnline } from '../exchange/exchange-online';
 import { graphFailure, isGraphStatus } from './graph-request-error';
 import { graphQuery, graphSegment, odataString } from './odata-literal';
-import { ShortLivedCache } from './short-lived-cache';
+import { ShortLivedCache } from '../cache/short-lived-cache';
 
 export interface GraphDirectoryOptions {
   readonly graph: Client;
-  readonly exchange: ExchangeAdminClient;
+  /** Exchange Online, for what Graph does not show: distribution group owners and settings, every kind of recipient. */
+  readonly exchange: ExchangeOnline;
   readonly approversGroupId: string;
   readonly clock: Clock;
   readonly logger: Logger;
-  /** How long group properties and Exchange group settings are reused between calls (default 30 s). */
+  /** How long group properties, a user's address and owned groups are reused between calls (default 30 s). */
   readonly cacheTtlMs?: number;
   /** How long the verified domains are reused (default 10 min). */
   readonly domainsTtlMs?: number;
@@ -28,7 +27,6 @@ export interface GraphDirectoryOptions {
 const tenantGuestTemplateId = '62375ab9-6b52-47ed-826b-58e47e0e304b';
 const groupGuestTemplateId = '08d542b9-071f-4e16-94b0-74abb372e3d9';
 const groupSelect = 'id,displayName,mail,groupTypes,mailEnabled,securityEnabled,onPremisesSyncEnabled,membershipRule';
-const ownerCheckParallelism = 8;
 const userODataType = '#microsoft.graph.user';
 const maxPages = 100;
 
@@ -69,26 +67,25 @@ interface GroupSetting {
 
 /**
  * The Directory port over Microsoft Graph and, for what Graph does not show (distribution group
- * owners and mail settings, every kind of recipient), the Exchange Online admin endpoint.
- * ManagedBy entries are compared with the user's Exchange names, read with Get-Recipient.
- * Independent reads run in parallel; every filter value goes through odataString.
+ * owners and mail settings, every kind of recipient), the Exchange Online adapter. Independent
+ * reads run in parallel; every filter value goes through odataString.
  */
 export class GraphDirectory implements Directory {
   private readonly graph: Client;
-  private readonly exchange: ExchangeAdminClient;
+  private readonly exchange: ExchangeOnline;
   private readonly groups: ShortLivedCache<GroupProperties | undefined>;
-  private readonly mailSettings: ShortLivedCache<GroupMailSettings>;
   private readonly domains: ShortLivedCache<readonly string[]>;
-  private readonly exchangeNames: ShortLivedCache<string[]>;
+  private readonly addresses: ShortLivedCache<string | undefined>;
+  private readonly owned: ShortLivedCache<GroupProperties[]>;
 
   constructor(private readonly options: GraphDirectoryOptions) {
     this.graph = options.graph;
     this.exchange = options.exchange;
     const now = (): number => options.clock.now().getTime();
     this.groups = new ShortLivedCache(options.cacheTtlMs ?? 30_000, now);
-    this.mailSettings = new ShortLivedCache(options.cacheTtlMs ?? 30_000, now);
     this.domains = new ShortLivedCache(options.domainsTtlMs ?? 600_000, now);
-    this.exchangeNames = new ShortLivedCache(options.cacheTtlMs ?? 30_000, now);
+    this.addresses = new ShortLivedCache(options.cacheTtlMs ?? 30_000, now);
+    this.owned = new ShortLivedCache(options.cacheTtlMs ?? 30_000, now);
   }
 
   verifiedDomains(): Promise<readonly string[]> {
@@ -103,33 +100,23 @@ export class GraphDirectory implements Directory {
 
   async findRecipient(email: string): Promise<ExistingRecipient | undefined> {
     const address = email.trim().toLowerCase();
-    const [users, contacts, exchangeRecipient] = await Promise.all([
+    const [users, contacts, inExchange] = await Promise.all([
       this.usersWithAddress(address),
       this.contactsWithAddress(address),
-      this.exchangeRecipient(address),
+      this.exchange.findRecipient(address),
     ]);
+    const exchangeIdentity = inExchange?.identity ?? address;
+    const exchangeName = inExchange?.displayName ?? '';
     const user = users[0];
     if (user !== undefined) {
       // A member user whose address Exchange knows as an external mail user is reusable as such.
-      const exchangeKind = exchangeRecipient === undefined ? undefined : recipientKindOf(stringProp(exchangeRecipient, 'RecipientTypeDetails'));
       const kind: RecipientKind =
-        (user.userType ?? '').toLowerCase() === 'guest' ? 'guest' : exchangeKind === 'mail-user' ? 'mail-user' : 'member-user';
-      return recipient(kind, user.id, exchangeIdentityOf(exchangeRecipient) ?? address, user.displayName ?? exchangeDisplayName(exchangeRecipient), address);
+        (user.userType ?? '').toLowerCase() === 'guest' ? 'guest' : inExchange?.kind === 'mail-user' ? 'mail-user' : 'member-user';
+      return recipient(kind, user.id, exchangeIdentity, user.displayName ?? exchangeName, address);
     }
     const contact = contacts[0];
-    if (contact !== undefined) {
-      return recipient('mail-contact', contact.id, exchangeIdentityOf(exchangeRecipient) ?? address, contact.displayName ?? exchangeDisplayName(exchangeRecipient), address);
-    }
-    if (exchangeRecipient !== undefined) {
-      const id = stringProp(exchangeRecipient, 'ExternalDirectoryObjectId');
-      return recipient(
-        recipientKindOf(stringProp(exchangeRecipient, 'RecipientTypeDetails')),
-        id,
-        exchangeIdentityOf(exchangeRecipient) ?? address,
-        exchangeDisplayName(exchangeRecipient),
-        address,
-      );
-    }
+    if (contact !== undefined) return recipient('mail-contact', contact.id, exchangeIdentity, contact.displayName ?? exchangeName, address);
+    if (inExchange !== undefined) return recipient(inExchange.kind, inExchange.id, exchangeIdentity, exchangeName, address);
     return undefined;
   }
 
@@ -148,28 +135,32 @@ export class GraphDirectory implements Directory {
     });
   }
 
+  /**
+   * Two calls at once, never one per candidate: Graph's owned groups of the user (paged) and one
+   * Exchange Get-DistributionGroup -ManagedBy for the distribution groups; filtered here.
+   */
   async searchOwnedGroups(userId: string, query: string, top: number): Promise<GroupProperties[]> {
-    const prefix = query.trim();
-    const filter = prefix === '' ? undefined : `startswith(displayName,${odataString(prefix)})`;
-    const page = await this.get<Page<GroupProperties>>(
-      `/groups${graphQuery({ $filter: filter, $select: groupSelect, $top: 100 })}`,
-      'search groups',
-    );
-    const candidates = (page.value ?? []).map(normaliseGroup);
-    const owned: GroupProperties[] = [];
-    for (let i = 0; i < candidates.length && owned.length < top; i += ownerCheckParallelism) {
-      const slice = candidates.slice(i, i + ownerCheckParallelism);
-      const results = await Promise.all(slice.map((g) => this.ownsGroup(g, userId)));
-      slice.forEach((g, index) => {
-        if (results[index] === true) owned.push(g);
-      });
-    }
-    return owned.slice(0, top);
+    const prefix = query.trim().toLowerCase();
+    const [inGraph, inExchange] = await Promise.all([this.ownedInGraph(userId), this.managedInExchange(userId)]);
+    const byId = new Map<string, GroupProperties>();
+    for (const group of [...inGraph, ...inExchange]) if (!byId.has(group.id.toLowerCase())) byId.set(group.id.toLowerCase(), group);
+    return [...byId.values()]
+      .filter((g) => g.displayName.toLowerCase().startsWith(prefix))
+      .sort((a, b) => a.displayName.localeCompare(b.displayName, 'en', { sensitivity: 'base' }))
+      .slice(0, top);
   }
 
+  /** Microsoft 365 and security groups: Graph owners. Distribution and mail-enabled security groups: Exchange ManagedBy. */
   async isGroupOwner(groupId: string, userId: string): Promise<boolean> {
     const group = await this.getGroup(groupId);
-    return group === undefined ? false : this.ownsGroup(group, userId);
+    if (group === undefined) return false;
+    const exchangeManaged = group.mailEnabled && !group.groupTypes.some((t) => t.toLowerCase() === 'unified');
+    if (exchangeManaged) return (await this.managedInExchange(userId)).some((g) => sameId(g.id, groupId));
+    const owners = await this.getAll<GraphDirectoryObject>(
+      `/groups/${graphSegment(group.id)}/owners${graphQuery({ $select: 'id', $top: 999 })}`,
+      'list group owners',
+    );
+    return owners.some((o) => sameId(o.id, userId));
   }
 
   async isApprover(userId: string): Promise<boolean> {
@@ -224,62 +215,46 @@ export class GraphDirectory implements Directory {
     };
   }
 
-  groupMailSettings(groupId: string): Promise<GroupMailSettings> {
-    return this.mailSettings.get(groupId, async () => {
-      const result = await this.exchange.invoke('Get-DistributionGroup', { Identity: groupId });
-      const dg = result.value[0];
-      if (dg === undefined) throw new AppError(ErrorCodes.notFound, `Get-DistributionGroup returned nothing for ${groupId}`);
-      const acceptOnly = ['AcceptMessagesOnlyFrom', 'AcceptMessagesOnlyFromDLMembers', 'AcceptMessagesOnlyFromSendersOrMembers'].some(
-        (key) => stringList(dg, key).length > 0,
-      );
-      return {
-        requireSenderAuthentication: dg['RequireSenderAuthenticationEnabled'] !== false,
-        hasAcceptOnlyFromRestrictions: acceptOnly,
-        managedBy: stringList(dg, 'ManagedBy'),
-        primarySmtpAddress: stringProp(dg, 'PrimarySmtpAddress') ?? '',
-      };
-    });
+  /** Get-DistributionGroup, naming the group by its object id and, if Exchange does not find it so, by its address. */
+  async groupMailSettings(groupId: string): Promise<GroupMailSettings> {
+    const group = await this.getGroup(groupId);
+    return this.exchange.distributionGroup({ id: groupId, ...(group?.mail ? { mail: group.mail } : {}) });
   }
 
   // --- ownership -------------------------------------------------------------------------
 
-  /** Microsoft 365 and security groups: Graph owners. Distribution and mail-enabled security groups: Exchange ManagedBy. */
-  private async ownsGroup(group: GroupProperties, userId: string): Promise<boolean> {
-    const exchangeManaged = group.mailEnabled && !group.groupTypes.some((t) => t.toLowerCase() === 'unified');
-    if (!exchangeManaged) {
-      const owners = await this.getAll<GraphDirectoryObject>(
-        `/groups/${graphSegment(group.id)}/owners${graphQuery({ $select: 'id', $top: 999 })}`,
-        'list group owners',
-      );
-      return owners.some((o) => sameId(o.id, userId));
-    }
-    const [settings, user] = await Promise.all([this.groupMailSettings(group.id), this.userNames(userId)]);
-    return settings.managedBy.some((entry) => user.some((name) => name.toLowerCase() === entry.trim().toLowerCase()));
-  }
-
-  /**
-   * The names Exchange may use for a user in ManagedBy (Exchange writes recipient names there,
-   * not object ids): the user's Exchange Name, Alias, Identity, primary address and object id.
-   */
-  private userNames(userId: string): Promise<string[]> {
-    return this.exchangeNames.get(userId, () => this.readUserNames(userId));
-  }
-
-  private async readUserNames(userId: string): Promise<string[]> {
-    let user: ExchangeObject | undefined;
-    try {
-      user = (await this.exchange.invoke('Get-Recipient', { Identity: userId })).value[0];
-    } catch (error) {
-      if (!(isExchangeCommandError(error) && error.exceptionType === ExchangeExceptionTypes.notFound)) throw error;
-    }
-    const names = [userId];
-    if (user !== undefined) {
-      for (const key of ['Name', 'Alias', 'Identity', 'PrimarySmtpAddress', 'ExternalDirectoryObjectId', 'Guid']) {
-        const value = stringProp(user, key);
-        if (value !== undefined) names.push(value);
+  /** The user's owned groups in Graph (GET /users/{id}/ownedObjects/microsoft.graph.group, every page), reused while the user types. */
+  private ownedInGraph(userId: string): Promise<GroupProperties[]> {
+    return this.owned.get(userId.toLowerCase(), async () => {
+      try {
+        const owned = await this.getAll<GroupProperties>(
+          `/users/${graphSegment(userId)}/ownedObjects/microsoft.graph.group${graphQuery({ $select: groupSelect, $top: 100 })}`,
+          'list owned groups',
+        );
+        return owned.map(normaliseGroup);
+      } catch (error) {
+        if (isGraphStatus(error, 404)) return [];
+        throw error;
       }
-    }
-    return names;
+    });
+  }
+
+  /** The distribution groups the user manages, by one Exchange call (the UPN or address as the documented fallback). */
+  private managedInExchange(userId: string): Promise<GroupProperties[]> {
+    return this.exchange.groupsManagedBy(userId, () => this.userAddress(userId));
+  }
+
+  /** The user's primary address (or UPN): a form Exchange documents for naming a recipient. */
+  private userAddress(userId: string): Promise<string | undefined> {
+    return this.addresses.get(userId.toLowerCase(), async () => {
+      try {
+        const user = await this.get<GraphUser>(`/users/${graphSegment(userId)}${graphQuery({ $select: 'id,mail,userPrincipalName' })}`, 'get user');
+        return user.mail ?? user.userPrincipalName ?? undefined;
+      } catch (error) {
+        if (isGraphStatus(error, 404)) return undefined;
+        throw error;
+      }
+    });
   }
 
   // --- recipient look-ups ----------------------------------------------------------------
@@ -310,16 +285,6 @@ export class GraphDirectory implements Directory {
     return (page.value ?? []).filter(
       (c) => sameAddress(c.mail, address) || (c.proxyAddresses ?? []).some((p) => sameAddress(stripSmtp(p), address)),
     );
-  }
-
-  private async exchangeRecipient(address: string): Promise<ExchangeObject | undefined> {
-    try {
-      const result = await this.exchange.invoke('Get-Recipient', { Identity: address });
-      return result.value[0];
-    } catch (error) {
-      if (isExchangeCommandError(error) && error.exceptionType === ExchangeExceptionTypes.notFound) return undefined;
-      throw error;
-    }
   }
 
   // --- Graph plumbing ----------------------------------------------------------------------
@@ -368,35 +333,6 @@ function normaliseGroup(group: GroupProperties): GroupProperties {
 
 function recipient(kind: RecipientKind, id: string | undefined, exchangeIdentity: string, displayName: string, email: string): ExistingRecipient {
   return { kind, ...(id !== undefined && id !== '' ? { id } : {}), exchangeIdentity, displayName, email };
-}
-
-function recipientKindOf(details: string | undefined): RecipientKind {
-  const d = (details ?? '').toLowerCase();
-  if (d === 'mailcontact') return 'mail-contact';
-  if (d === 'guestmailuser') return 'guest';
-  if (d === 'mailuser') return 'mail-user';
-  if (d.endsWith('mailbox') && d !== 'groupmailbox') return 'member-user';
-  if (d.includes('group') || d === 'roomlist') return 'group';
-  return 'other';
-}
-
-function exchangeIdentityOf(obj: ExchangeObject | undefined): string | undefined {
-  return obj === undefined ? undefined : (stringProp(obj, 'PrimarySmtpAddress') ?? stringProp(obj, 'Identity'));
-}
-
-function exchangeDisplayName(obj: ExchangeObject | undefined): string {
-  return (obj && (stringProp(obj, 'DisplayName') ?? stringProp(obj, 'Name'))) ?? '';
-}
-
-function stringProp(obj: ExchangeObject, key: string): string | undefined {
-  const v = obj[key];
-  return typeof v === 'string' && v !== '' ? v : undefined;
-}
-
-function stringList(obj: ExchangeObject, key: string): string[] {
-  const v = obj[key];
-  if (Array.isArray(v)) return v.filter((x): x is string => typeof x === 'string' && x !== '');
-  return typeof v === 'string' && v !== '' ? [v] : [];
 }
 
 function stripSmtp(proxy: string): string {

@@ -63,17 +63,30 @@ export async function rejectWithReason(client: TeamsClient, t: Translator, card:
 }
 
 /** Waits until the (updated-in-place) card shows the expected status. */
-export async function waitForCardStatus(client: TeamsClient, card: Locator, status: RegExp): Promise<void> {
+export async function waitForCardStatus(client: TeamsClient, card: Locator, status: RegExp, timeoutMs?: number): Promise<void> {
   try {
-    await card.filter({ hasText: status }).waitFor({ state: 'visible' });
+    await card.filter({ hasText: status }).waitFor({ state: 'visible', ...(timeoutMs !== undefined ? { timeout: timeoutMs } : {}) });
   } catch (error) {
     throw new Error(`${client.who}: the card never showed ${status}; it shows:\n${(await card.innerText().catch(() => '(gone)')).slice(0, 1500)}`, { cause: error });
   }
 }
 
+/** While the directory catches up: "Approved by ... Waiting for Exchange to catch up ...". */
+export async function waitForWaitingCard(client: TeamsClient, t: Translator, card: Locator, subject: ApprovalSubject, approverName: string): Promise<void> {
+  const service = t('card.approval.waitService.exchange');
+  const step = t('card.approval.stepName.add-distribution-group-member');
+  await waitForCardStatus(
+    client,
+    card,
+    textPattern(t, 'card.approval.status.waiting-for-directory', { at: anyTime, next: anyTime, until: anyTime }, { name: subject.name, by: approverName, service, step }),
+  );
+  await client.shot('approver sees the request wait for Exchange');
+  await client.cardShot(card, 'approval card, waiting for Exchange to catch up');
+}
+
 /** The final state of an approved request on the approval card: "Done: ... Approved by ...". */
-export async function waitForCompletedCard(client: TeamsClient, t: Translator, card: Locator, subject: ApprovalSubject, approverName: string): Promise<void> {
-  await waitForCardStatus(client, card, textPattern(t, 'card.approval.status.completed', { at: anyTime }, { name: subject.name, group: subject.group, by: approverName }));
+export async function waitForCompletedCard(client: TeamsClient, t: Translator, card: Locator, subject: ApprovalSubject, approverName: string, timeoutMs?: number): Promise<void> {
+  await waitForCardStatus(client, card, textPattern(t, 'card.approval.status.completed', { at: anyTime }, { name: subject.name, group: subject.group, by: approverName }), timeoutMs);
   await client.shot('approver sees the request done');
   await client.cardShot(card, 'approval card, completed');
 }

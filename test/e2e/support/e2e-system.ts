@@ -1,6 +1,6 @@
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startSimulator, type RunningSimulator } from '../../../simulator/simulator-server';
+import { startSimulator, type FaultSettings, type RunningSimulator } from '../../../simulator/simulator-server';
 import type { TenantData, TenantUser } from '../../../simulator/tenant-data';
 import { loadTenantFile, sampleTenantPath } from '../../../simulator/tenant-file';
 import { startBot, type RunningBot } from './bot-process';
@@ -23,6 +23,10 @@ export interface E2eSystemOptions {
   /** The language of each person's Teams client (English when not given); see scripts/playground-language-relay.ts. */
   readonly languages?: { readonly requester?: ClientLanguage; readonly approver?: ClientLanguage };
   readonly tenantFile?: string;
+  /** Faults of the simulated tenant from the start, e.g. a replication delay. */
+  readonly faults?: FaultSettings;
+  /** Extra settings of the bot process, e.g. a shorter wait for the directory. */
+  readonly botEnv?: Readonly<Record<string, string>>;
 }
 
 
@@ -109,7 +113,7 @@ export class E2eSystem {
     const tenantData: TenantData = loadTenantFile(this.options.tenantFile ?? sampleTenantPath());
     this.people = tenantPeople(tenantData);
 
-    this.simulator = await startSimulator({ tenant: tenantData, port: 0 });
+    this.simulator = await startSimulator({ tenant: tenantData, port: 0, ...(this.options.faults ? { faults: this.options.faults } : {}) });
     this.onStop('simulator', () => this.simulator.stop());
     this.tenant = new TenantApi({
       graphBaseUrl: this.simulator.graphBaseUrl,
@@ -124,6 +128,7 @@ export class E2eSystem {
       exchangeBaseUrl: this.simulator.exchangeBaseUrl,
       tenantId: this.simulator.tenantId,
       approversGroupId: this.people.approversGroup.id,
+      ...(this.options.botEnv ? { env: this.options.botEnv } : {}),
     });
     this.onStop('bot', () => this.bot.stop());
 

@@ -1,5 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { IntakeService } from '../../../src/app/intake-service';
+import { randomRequestIds } from '../../../src/app/request-id-generator';
+import { scheduleTimers } from '../../../src/domain/approval-timers';
 import type { Draft } from '../../../src/app/request-intake';
 import { sample, SimulatedTenantWorld } from '../support/simulated-tenant-world';
 
@@ -192,6 +194,24 @@ describe('IntakeService against the simulated tenant', () => {
       assert.equal(request.assessment.internalSendersOnly, true);
       assert.deepEqual(request.journal, []);
       assert.deepEqual((await world.store.get(request.id))?.request, request);
+    });
+
+    it('stores when the request is to be reminded about, escalated and expired, by the policy', async () => {
+      const policy = {
+        remindAfterHours: 8,
+        remindEveryHours: 8,
+        maxReminders: 3,
+        escalateAfterHours: 24,
+        expireAfterDays: 10,
+        time: { counting: 'working-hours', week: { days: [1, 2, 3, 4, 5], startMinute: 540, endMinute: 1020 }, timeZone: 'Europe/Amsterdam' },
+      } as const;
+      const intake = new IntakeService({ directory: world.services.directory, store: world.store, clock: world.clock, newId: randomRequestIds(), logger: world.logger, timerPolicy: policy });
+      const result = await intake.submit(draft(sample.salesPartnersDl, 'jane.doe@partner.example'));
+      assert.ok(result.kind === 'submitted');
+      // Submitted on Sunday 22 November 2026: the working hours start on Monday at 09:00 in Amsterdam.
+      assert.deepEqual(result.request.timers, scheduleTimers(policy, '2026-11-22T10:00:00.000Z'));
+      assert.equal(result.request.timers?.nextReminderAt, '2026-11-23T16:00:00.000Z');
+      assert.deepEqual((await world.store.get(result.request.id))?.request.timers, result.request.timers);
     });
 
     it('re-validates: a group the requester does not own is not stored', async () => {

@@ -89,7 +89,8 @@ describe('ProvisionRequest against the simulated tenant', () => {
       const { outcome, journal } = await provision(world, request);
       const contacts = await contactsWith('jane.doe@partner.example');
       assert.equal(contacts.length, 1);
-      assert.deepEqual(outcome, { kind: 'completed', recipientId: contacts[0]?.id, recipientIdentity: 'jane.doe@partner.example', alreadyMember: false });
+      const created = await world.exchange('Get-MailContact', { Identity: 'jane.doe@partner.example' });
+      assert.deepEqual(outcome, { kind: 'completed', recipientId: contacts[0]?.id, recipientIdentity: created.value[0]?.['Guid'], alreadyMember: false });
       assert.deepEqual(steps(journal), ['create-mail-contact:done', 'add-distribution-group-member:done']);
       assert.equal(journal[0]?.objectIds?.['recipientId'], contacts[0]?.id);
       assert.equal(journal[1]?.at, '2026-11-22T10:00:00.000Z');
@@ -128,7 +129,8 @@ describe('ProvisionRequest against the simulated tenant', () => {
     it('existing member: completes without writing, "already a member" counts as success', async () => {
       const request = handMade(sample.salesPartnersDl, 'distribution', 'lidia@partner.example');
       const { outcome, journal } = await provision(world, request);
-      assert.deepEqual(outcome, { kind: 'completed', recipientId: sample.lidiaContact, recipientIdentity: 'lidia@partner.example', alreadyMember: true });
+      const lidia = await world.exchange('Get-Recipient', { Identity: 'lidia@partner.example' });
+      assert.deepEqual(outcome, { kind: 'completed', recipientId: sample.lidiaContact, recipientIdentity: lidia.value[0]?.['Guid'], alreadyMember: true });
       assert.deepEqual(steps(journal), ['use-existing-recipient:reused:already', 'add-distribution-group-member:reused:already']);
       assert.equal((await members(sample.salesPartnersDl)).filter((m) => m.id === sample.lidiaContact).length, 1);
     });
@@ -159,7 +161,12 @@ describe('ProvisionRequest against the simulated tenant', () => {
       await fresh({ faults: { forbid: ['Add-DistributionGroupMember'] } });
       const request = await approved(world, sample.salesPartnersDl, 'jane.doe@partner.example');
       const { outcome, journal } = await provision(world, request);
-      assert.deepEqual(outcome, { kind: 'failed', step: 'add-distribution-group-member', errorCode: 'permission-denied' });
+      assert.deepEqual(outcome, {
+        kind: 'failed',
+        step: 'add-distribution-group-member',
+        errorCode: 'permission-denied',
+        rolesToGrant: ['Distribution Groups', 'Security Group Creation and Membership'],
+      });
       assert.deepEqual(steps(journal), ['create-mail-contact:done', 'add-distribution-group-member:failed']);
       assert.equal(journal[1]?.errorCode, 'permission-denied');
     });
@@ -183,14 +190,16 @@ describe('ProvisionRequest against the simulated tenant', () => {
       assert.equal(removed.status, 204);
       const request = await approved(world, sample.marketingM365, 'pradeep@fabrikam.example');
       const { outcome, journal } = await provision(world, request);
-      assert.deepEqual(outcome, { kind: 'completed', recipientId: sample.pradeepGuest, recipientIdentity: 'pradeep@fabrikam.example', alreadyMember: false });
+      const pradeep = await world.exchange('Get-Recipient', { Identity: 'pradeep@fabrikam.example' });
+      assert.deepEqual(outcome, { kind: 'completed', recipientId: sample.pradeepGuest, recipientIdentity: pradeep.value[0]?.['Guid'], alreadyMember: false });
       assert.deepEqual(steps(journal), ['use-existing-recipient:reused:already', 'add-group-member:done']);
       assert.equal(world.count('POST /invitations'), 0);
     });
 
     it('existing member: Graph\'s 400 is recognised as "already a member" without reading its text', async () => {
       const { outcome, journal } = await provision(world, handMade(sample.marketingM365, 'microsoft-365', 'pradeep@fabrikam.example'));
-      assert.deepEqual(outcome, { kind: 'completed', recipientId: sample.pradeepGuest, recipientIdentity: 'pradeep@fabrikam.example', alreadyMember: true });
+      const pradeep = await world.exchange('Get-Recipient', { Identity: 'pradeep@fabrikam.example' });
+      assert.deepEqual(outcome, { kind: 'completed', recipientId: sample.pradeepGuest, recipientIdentity: pradeep.value[0]?.['Guid'], alreadyMember: true });
       assert.deepEqual(steps(journal), ['use-existing-recipient:reused:already', 'add-group-member:reused:already']);
     });
 
@@ -279,45 +288,56 @@ describe('ProvisionRequest against the simulated tenant', () => {
       assert.equal(guests.value.length, 1);
     });
 
-    it('a crash before the first step was journaled, under replication delay: the existing contact is found and reused', async () => {
-      await fresh({ faults: { replicationDelayMs: 1500 } });
+    it('a crash before the first step was journaled, under replication delay: waits for the directory, then finds and reuses the contact', async () => {
+      await fresh({ faults: { replicationDelayMs: 60_000 } });
       const request = await approved(world, sample.salesPartnersDl, 'jane.doe@partner.example');
       await assert.rejects(world.provisioning.run(request, { onJournal: () => Promise.reject(new Error('store down')) }), /store down/);
+      // The address is taken, but reads do not show its owner yet: a wait, not a failure.
+      const early = await provision(world, request);
+      assert.deepEqual(early.outcome, { kind: 'waiting', step: 'create-mail-contact' });
+      assert.deepEqual(steps(early.journal), [], 'a wait journals nothing');
+      world.clock.advance(60_000);
       const { outcome, journal } = await provision(world, request);
       assert.equal(outcome.kind, 'completed');
-      assert.deepEqual(steps(journal), ['create-mail-contact:reused:already', 'add-distribution-group-member:done']);
-      world.clock.advance(2000);
+      // By now the contact is visible, so the plan itself reuses it.
+      assert.deepEqual(steps(journal), ['use-existing-recipient:reused:already', 'add-distribution-group-member:done']);
       assert.equal((await contactsWith('jane.doe@partner.example')).length, 1);
     });
   });
 
-  describe('replication delay', () => {
-    it('absorbs a new contact that Exchange cannot resolve yet', async () => {
-      await fresh({ faults: { replicationDelayMs: 1500 } });
+  describe('replication delay: the step waits (durably, by the runner), never in memory', () => {
+    it('a new contact Exchange cannot resolve yet: waiting at the add, then the add on the next run', async () => {
+      await fresh({ faults: { replicationDelayMs: 30_000 } });
       const request = await approved(world, sample.salesPartnersDl, 'jane.doe@partner.example');
-      const { outcome } = await provision(world, request);
-      assert.equal(outcome.kind, 'completed');
-      const adds = world.log().filter((r) => r.cmdlet === 'Add-DistributionGroupMember').map((r) => r.status);
-      assert.equal(adds[0], 404, 'the first add should have met the replication delay');
-      assert.equal(adds[adds.length - 1], 200);
-      assert.ok(world.sleeps.reduce((a, b) => a + b, 0) >= 1500);
+      const first = await provision(world, request);
+      assert.deepEqual(first.outcome, { kind: 'waiting', step: 'add-distribution-group-member' });
+      assert.deepEqual(steps(first.journal), ['create-mail-contact:done']);
+      assert.deepEqual(world.sleeps, [], 'no sleeping in memory');
+      world.clock.advance(30_000);
+      const second = await provision(world, { ...request, journal: first.journal });
+      assert.equal(second.outcome.kind, 'completed');
+      assert.deepEqual(steps(second.journal), ['create-mail-contact:done', 'add-distribution-group-member:done']);
+      // Not-found does not say whether the group or the member is missing: the group's address is tried once too.
+      assert.deepEqual(world.log().filter((r) => r.cmdlet === 'Add-DistributionGroupMember').map((r) => r.status), [404, 404, 200]);
+      assert.equal(world.count('New-MailContact'), 1);
     });
 
-    it('absorbs a new guest that Graph cannot reference yet', async () => {
-      await fresh({ faults: { replicationDelayMs: 1500 } });
+    it('a new guest Graph cannot reference yet: waiting at the add, then the add on the next run', async () => {
+      await fresh({ faults: { replicationDelayMs: 30_000 } });
       const request = await approved(world, sample.marketingM365, 'jane.doe@partner.example');
-      const { outcome } = await provision(world, request);
-      assert.equal(outcome.kind, 'completed');
-      const adds = world.log().filter((r) => r.operation === 'POST /groups/{id}/members/$ref').map((r) => r.status);
-      assert.deepEqual([adds[0], adds[adds.length - 1]], [400, 204]);
+      const first = await provision(world, request);
+      assert.deepEqual(first.outcome, { kind: 'waiting', step: 'add-group-member' });
+      world.clock.advance(30_000);
+      const second = await provision(world, { ...request, journal: first.journal });
+      assert.equal(second.outcome.kind, 'completed');
+      assert.deepEqual(world.log().filter((r) => r.operation === 'POST /groups/{id}/members/$ref').map((r) => r.status), [400, 204]);
+      assert.equal(world.count('POST /invitations'), 1);
     });
 
-    it('gives up with replication-pending when the object never shows up', async () => {
-      await fresh({ faults: { replicationDelayMs: 3_600_000 } });
-      const request = await approved(world, sample.projectFalconDl, 'jane.doe@partner.example');
-      const { outcome, journal } = await provision(world, request);
-      assert.deepEqual(outcome, { kind: 'failed', step: 'add-distribution-group-member', errorCode: 'replication-pending' });
-      assert.deepEqual(steps(journal), ['create-mail-contact:done', 'add-distribution-group-member:failed']);
+    it('not-found for a recipient this run did not create is a failure, not a wait', async () => {
+      const request = await approved(world, sample.salesPartnersDl, 'lidia@partner.example');
+      const { outcome } = await provision(world, { ...request, group: { ...request.group, id: '00000000-0000-4000-8000-00000000dead', mail: 'gone@contoso.com' } });
+      assert.equal(outcome.kind, 'failed');
     });
   });
 
@@ -366,22 +386,6 @@ describe('ProvisionRequest against the simulated tenant', () => {
       const after = (await world.store.get(request.id))?.request;
       assert.equal(after?.status, 'failed');
       assert.deepEqual({ step: after?.failure?.step, errorCode: after?.failure?.errorCode }, { step: 'plan', errorCode: 'guests-not-allowed' });
-    });
-  });
-
-  describe('allowExternalSenders', () => {
-    it('lets external senders in, and a second call changes nothing', async () => {
-      const request = await approved(world, sample.salesPartnersDl, 'jane.doe@partner.example');
-      assert.deepEqual(await world.provisioning.allowExternalSenders(request), { kind: 'changed' });
-      const group = await world.exchange('Get-DistributionGroup', { Identity: sample.salesPartnersDl });
-      assert.equal(group.value[0]?.['RequireSenderAuthenticationEnabled'], false);
-      assert.deepEqual(await world.provisioning.allowExternalSenders(request), { kind: 'already-allowed' });
-      assert.equal(world.count('Set-DistributionGroup'), 1);
-    });
-
-    it('does not apply to Microsoft 365 groups', async () => {
-      const request = await approved(world, sample.marketingM365, 'jane.doe@partner.example');
-      assert.deepEqual(await world.provisioning.allowExternalSenders(request), { kind: 'not-applicable' });
     });
   });
 });

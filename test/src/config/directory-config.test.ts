@@ -45,6 +45,19 @@ describe('directoryConfigFromEnv', () => {
     assert.deepEqual(result.value.credential, { kind: 'client-secret', tenantId: tenant, clientId: 'app-id', clientSecret: 's3cret' });
     assert.equal(result.value.hideMailContactsFromAddressLists, true);
     assert.equal(result.value.exchangeConcurrency, 2);
+    assert.equal(result.value.exchangeServicePrincipal, 'app-id', 'Exchange knows the bot by its client id unless told otherwise');
+  });
+
+  it('EXCHANGE_SERVICE_PRINCIPAL names the bot to Exchange; a domain as AZURE_TENANT_ID is accepted (resolved at start-up)', () => {
+    const result = directoryConfigFromEnv({
+      AZURE_TENANT_ID: 'contoso.onmicrosoft.com',
+      AZURE_USE_MANAGED_IDENTITY: 'true',
+      APPROVERS_GROUP_ID: approvers,
+      EXCHANGE_SERVICE_PRINCIPAL: 'External Access bot',
+    });
+    assert.ok(result.ok);
+    assert.equal(result.value.tenantId, 'contoso.onmicrosoft.com');
+    assert.equal(result.value.exchangeServicePrincipal, 'External Access bot');
   });
 
   it('takes a certificate path or a managed identity', () => {

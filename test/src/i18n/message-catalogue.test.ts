@@ -97,6 +97,14 @@ describe('MessageCatalogue', () => {
     assert.equal(t.has('nope'), false);
   });
 
+  it('hands out one translator per locale and time zone, so a turn does not compile messages again', () => {
+    const catalogue = catalogueWith({ 'en/a.json': { x: 'a' }, 'lv/a.json': { x: 'ā' } });
+    assert.equal(catalogue.translator({ locale: 'lv-LV', timeZone: 'Europe/Riga' }), catalogue.translator({ locale: 'lv-LV', timeZone: 'Europe/Riga' }));
+    assert.notEqual(catalogue.translator({ locale: 'lv-LV', timeZone: 'Europe/Riga' }), catalogue.translator({ locale: 'lv-LV', timeZone: 'UTC' }));
+    for (let n = 0; n < 300; n += 1) catalogue.translator({ locale: `lv-LV-x-n${n}` });
+    assert.equal(say(catalogue.translator({ locale: 'lv-LV-x-n299' }), 'x'), 'ā', 'still right after many distinct locales');
+  });
+
   it('loads the project catalogue, English first', () => {
     const catalogue = MessageCatalogue.load(projectLocalesDir());
     assert.ok(catalogue.has('common.unexpectedError'));

@@ -84,13 +84,11 @@ export class SimulatedTenantWorld {
     });
     this.provisioning = new ProvisionRequest({
       directory: this.services.directory,
-      exchange: this.services.exchangeRecipients,
+      exchange: this.services.exchange,
       guests: this.services.guestAccess,
       clock,
       logger: this.logger,
       hideNewContactsFromAddressLists: options.hideContacts === true,
-      replicationDelaysMs: [500, 1000, 2000, 4000],
-      sleep: fakeSleep,
     });
   }
 
@@ -134,7 +132,8 @@ export class SimulatedTenantWorld {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ CmdletInput: { CmdletName: cmdlet, Parameters: parameters } }),
     });
-    const body = (await response.json()) as { value?: Array<Record<string, unknown>> };
+    const text = await response.text();
+    const body = (text === '' ? {} : JSON.parse(text)) as { value?: Array<Record<string, unknown>> };
     return { status: response.status, value: body.value ?? [] };
   }
 

@@ -6,7 +6,7 @@ import { createGraphClient } from '../../../../src/infrastructure/graph/graph-cl
 import { GraphGuestAccess } from '../../../../src/infrastructure/graph/graph-guest-access';
 import { graphFailure, type GraphRequestError } from '../../../../src/infrastructure/graph/graph-request-error';
 import { GraphDirectory } from '../../../../src/infrastructure/graph/graph-directory';
-import type { ExchangeAdminClient } from '../../../../src/infrastructure/exchange/exchange-admin-client';
+import type { ExchangeOnline } from '../../../../src/infrastructure/exchange/exchange-online';
 import { systemClock } from '../../../../src/app/ports/clock';
 import { MemoryLogger } from '../../support/test-logger';
 import { graphFixture, type ContractFixture } from '../../../support/contract-fixtures';
@@ -68,7 +68,7 @@ describe('Graph contract: real error answers', () => {
   describe('GraphDirectory.approverIds', () => {
     const approversGroupId = '7896c217-1928-4f2e-a984-e50cc4ab967e';
     function directory(client: Client): GraphDirectory {
-      return new GraphDirectory({ graph: client, exchange: {} as ExchangeAdminClient, approversGroupId, clock: systemClock, logger: new MemoryLogger() });
+      return new GraphDirectory({ graph: client, exchange: {} as ExchangeOnline, approversGroupId, clock: systemClock, logger: new MemoryLogger() });
     }
 
     it('keeps the users of Microsoft\'s documented transitive member list, asked for the approvers group', async () => {

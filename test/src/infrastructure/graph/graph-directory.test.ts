@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { classifyGroup } from '../../../../src/domain/group-classification';
 import type { GroupClassification } from '../../../../src/domain/group-kind';
+import type { TenantData } from '../../../../simulator/tenant-data';
 import { sample, SimulatedTenantWorld } from '../../support/simulated-tenant-world';
 
 describe('GraphDirectory against the simulated tenant', () => {
@@ -134,9 +135,64 @@ describe('GraphDirectory against the simulated tenant', () => {
       assert.deepEqual((await d.searchOwnedGroups(sample.diego, '', 15)).length, 0);
     });
 
+    it('searches with two calls at once, never one per candidate: Graph owned groups and one Get-DistributionGroup -ManagedBy', async () => {
+      const found = await world.services.directory.searchOwnedGroups(sample.megan, '', 15);
+      assert.deepEqual(
+        found.map((g) => g.displayName),
+        ['Board Communications', 'Finance Alerts', 'Laptop Pilot', 'Legal Review', 'Marketing Campaigns', 'Project Falcon', 'Sales Everyone', 'Sales Partners'],
+      );
+      const calls = world.log().map((r) => r.operation);
+      assert.deepEqual(calls.sort(), ['GET /users/{id}/ownedObjects/microsoft.graph.group', 'Get-DistributionGroup']);
+      const managedBy = world.log().find((r) => r.cmdlet === 'Get-DistributionGroup');
+      assert.ok(managedBy);
+    });
+
     it("searches with a quote in the query without breaking the filter", async () => {
       assert.deepEqual(await world.services.directory.searchOwnedGroups(sample.megan, "O'Neil's team", 15), []);
       assert.deepEqual(world.badRequests(), []);
     });
   });
 });
+
+describe('GraphDirectory: owned-group search in a large tenant', () => {
+  let world: SimulatedTenantWorld;
+  afterEach(() => world.stop());
+
+  function withManyGroups(tenant: TenantData): TenantData {
+    const id = (n: number, kind: number): string => `00000000-0000-4000-8${kind}00-${String(n).padStart(12, '0')}`;
+    const m365 = Array.from({ length: 130 }, (_, i) => ({
+      id: id(i, 1), displayName: `Team ${String(i).padStart(3, '0')}`, description: null, mail: `team${i}@contoso.com`, mailNickname: `team${i}`,
+      groupTypes: ['Unified'], mailEnabled: true, securityEnabled: false, onPremisesSyncEnabled: null, membershipRule: null, visibility: 'Private',
+      proxyAddresses: [`SMTP:team${i}@contoso.com`], owners: [sample.megan], members: [sample.megan], allowGuests: null,
+      exchange: { RequireSenderAuthenticationEnabled: true, ManagedBy: [], RecipientTypeDetails: 'GroupMailbox', HiddenFromAddressListsEnabled: false, AcceptMessagesOnlyFromSendersOrMembers: [] },
+    }));
+    const lists = Array.from({ length: 120 }, (_, i) => ({
+      id: id(i, 2), displayName: `Team List ${String(i).padStart(3, '0')}`, description: null, mail: `list${i}@contoso.com`, mailNickname: `list${i}`,
+      groupTypes: [], mailEnabled: true, securityEnabled: false, onPremisesSyncEnabled: null, membershipRule: null, visibility: null,
+      proxyAddresses: [`SMTP:list${i}@contoso.com`], owners: [], members: [sample.megan], allowGuests: null,
+      exchange: { RequireSenderAuthenticationEnabled: true, ManagedBy: [sample.megan], RecipientTypeDetails: 'MailUniversalDistributionGroup', HiddenFromAddressListsEnabled: false, AcceptMessagesOnlyFromSendersOrMembers: [] },
+    }));
+    return { ...tenant, groups: [...tenant.groups, ...m365, ...lists] };
+  }
+
+  it('finds owned groups past the first 100 of each service, in one Graph page loop and one Exchange call', async () => {
+    world = await SimulatedTenantWorld.start({ tenant: withManyGroups });
+    const microsoft365 = await world.services.directory.searchOwnedGroups(sample.megan, 'Team 12', 15);
+    assert.deepEqual(microsoft365.map((g) => g.displayName), ['Team 120', 'Team 121', 'Team 122', 'Team 123', 'Team 124', 'Team 125', 'Team 126', 'Team 127', 'Team 128', 'Team 129']);
+    const lists = await world.services.directory.searchOwnedGroups(sample.megan, 'team list 11', 15);
+    assert.equal(lists.length, 10);
+    assert.ok(lists.every((g) => g.mailEnabled && g.groupTypes.length === 0), 'distribution groups, as Graph would describe them');
+    assert.equal(world.count('GET /users/{id}/ownedObjects/microsoft.graph.group'), 2, 'two pages of owned groups (100 + 30+)');
+    assert.equal(world.count('Get-DistributionGroup'), 1, 'one Exchange call for every managed group (cached for the second search)');
+    assert.equal(world.count('GET /groups/{id}/owners'), 0);
+  });
+
+  it('when Exchange does not take the user\'s object id as -ManagedBy, asks again with the user\'s address once', async () => {
+    world = await SimulatedTenantWorld.start({ faults: { rejectEntraObjectIds: true } });
+    const found = await world.services.directory.searchOwnedGroups(sample.megan, 'sales p', 15);
+    assert.deepEqual(found.map((g) => g.displayName), ['Sales Partners']);
+    assert.deepEqual(world.log().filter((r) => r.cmdlet === 'Get-DistributionGroup').map((r) => r.status), [404, 200]);
+    assert.equal(world.count('GET /users/{id}'), 1);
+  });
+});
+
