@@ -1,7 +1,6 @@
-import { SpanKind, SpanStatusCode, context, trace } from '@opentelemetry/api';
+import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import { inSpan } from '../infrastructure/telemetry/in-span';
 
-/** Asked for at each span, so spans go to the provider registered when telemetry started. */
-const tracer = (): ReturnType<typeof trace.getTracer> => trace.getTracer('group-gatekeeper');
 
 function text(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
@@ -39,18 +38,11 @@ export function turnTelemetry(activity: Record<string, unknown>): { name: string
  */
 export async function inTurnSpan(activity: Record<string, unknown>, handle: () => Promise<number>): Promise<void> {
   const { name, attributes } = turnTelemetry(activity);
-  const span = tracer().startSpan(name, { kind: SpanKind.SERVER, attributes: { 'http.request.method': 'POST', ...attributes } });
-  try {
-    const status = await context.with(trace.setSpan(context.active(), span), handle);
+  await inSpan(name, { kind: SpanKind.SERVER, attributes: { 'http.request.method': 'POST', ...attributes } }, async (span) => {
+    const status = await handle();
     span.setAttribute('http.response.status_code', status);
     span.setStatus({ code: status >= 500 ? SpanStatusCode.ERROR : SpanStatusCode.OK });
-  } catch (error) {
-    span.setAttribute('error.type', error instanceof Error ? error.name : 'Error');
-    span.setStatus({ code: SpanStatusCode.ERROR });
-    throw error;
-  } finally {
-    span.end();
-  }
+  });
 }
 
 /** Labels the turn under way with its correlation id (the reference users are shown), if telemetry records it. */

@@ -1,10 +1,9 @@
-import { SpanKind, SpanStatusCode, context, trace } from '@opentelemetry/api';
+import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
+import { inSpan } from './in-span';
 
 /** The services the bot calls, as Application Insights shows them (the dependency's peer service). */
 export type DependencyName = 'Microsoft Graph' | 'Exchange Online';
 
-/** Asked for at each span, so spans go to the provider registered when telemetry started. */
-const tracer = (): ReturnType<typeof trace.getTracer> => trace.getTracer('group-gatekeeper');
 const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
@@ -52,21 +51,18 @@ export function tracedFetch(service: DependencyName, inner: typeof fetch = (inpu
     const method = (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase();
     const path = telemetryPath(url.pathname);
     const cmdlet = headerOf(init?.headers, 'X-CmdletName');
-    const span = tracer().startSpan(cmdlet ? `${method} ${path} ${cmdlet}` : `${method} ${path}`, {
-      kind: SpanKind.CLIENT,
-      attributes: {
-        'http.request.method': method,
-        'server.address': url.hostname,
-        ...(url.port !== '' ? { 'server.port': Number(url.port) } : {}),
-        'url.full': `${url.protocol}//${url.host}${path}`,
-        'peer.service': service,
-        // Kept as a custom dimension too (the exporter folds peer.service into the target).
-        'bot.service': service,
-        ...(cmdlet ? { 'bot.exchange.cmdlet': cmdlet } : {}),
-      },
-    });
-    try {
-      const response = await context.with(trace.setSpan(context.active(), span), () => inner(input, init));
+    const attributes = {
+      'http.request.method': method,
+      'server.address': url.hostname,
+      ...(url.port !== '' ? { 'server.port': Number(url.port) } : {}),
+      'url.full': `${url.protocol}//${url.host}${path}`,
+      'peer.service': service,
+      // Kept as a custom dimension too (the exporter folds peer.service into the target).
+      'bot.service': service,
+      ...(cmdlet ? { 'bot.exchange.cmdlet': cmdlet } : {}),
+    };
+    return inSpan(cmdlet ? `${method} ${path} ${cmdlet}` : `${method} ${path}`, { kind: SpanKind.CLIENT, attributes }, async (span) => {
+      const response = await inner(input, init);
       span.setAttribute('http.response.status_code', response.status);
       if (response.status === 429 || response.status === 503) {
         span.setAttribute('bot.throttled', true);
@@ -75,13 +71,6 @@ export function tracedFetch(service: DependencyName, inner: typeof fetch = (inpu
       }
       if (response.status >= 400) span.setStatus({ code: SpanStatusCode.ERROR });
       return response;
-    } catch (error) {
-      // The error's name only: a network error's message can carry the URL with its query.
-      span.setAttribute('error.type', error instanceof Error ? error.name : 'Error');
-      span.setStatus({ code: SpanStatusCode.ERROR });
-      throw error;
-    } finally {
-      span.end();
-    }
+    });
   };
 }
