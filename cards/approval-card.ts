@@ -1,6 +1,7 @@
 import type { AccessRequest, JournalEntry } from '../src/domain/access-request';
 import { needsExternalSenders } from '../src/domain/request-lifecycle';
-import type { Translator } from '../src/i18n/message-catalogue';
+import { literalText, type TrustedMarkdown, trustedMarkdown } from '../src/i18n/literal-text';
+import type { MessageParams, Translator } from '../src/i18n/message-catalogue';
 import { type AdaptiveCardJson, CardTemplate } from './adaptive-card';
 import { cardDateTime } from './card-time';
 import { requestSummaryElements, requestSummaryView, type TextColor } from './request-summary';
@@ -58,33 +59,33 @@ export interface ApprovalCardView {
 
 const maxRefreshUserIds = 60;
 
-/** The translated name of a provisioning step (journal names, plus the runner's `plan`, `read-directory`, `unknown`). */
-export function stepName(step: string, t: Translator): string {
+/** The translated name of a provisioning step (journal names, plus the runner's `plan`, `read-directory`, `unknown`), for a message argument. */
+export function stepName(step: string, t: Translator): TrustedMarkdown {
   const key = `card.approval.stepName.${step}`;
-  return t.has(key) ? t(key) : step;
+  return trustedMarkdown(t.has(key) ? t(key) : literalText(step));
 }
 
 /**
- * The translated reason for an error code (the error catalogue), or a generic one. A refusal for a
- * missing Exchange role names the role(s) an admin has to grant.
+ * The translated reason for an error code (the error catalogue), or a generic one, for a message
+ * argument. A refusal for a missing Exchange role names the role(s) an admin has to grant.
  */
-export function errorReason(code: string | undefined, t: Translator, rolesToGrant: readonly string[] = []): string {
+export function errorReason(code: string | undefined, t: Translator, rolesToGrant: readonly string[] = []): TrustedMarkdown {
   if (code === 'permission-denied' && rolesToGrant.length > 0) {
-    return t('error.permission-denied.exchangeRoles', { count: rolesToGrant.length, roles: rolesToGrant.map((role) => `"${role}"`).join(', ') });
+    return trustedMarkdown(t('error.permission-denied.exchangeRoles', { count: rolesToGrant.length, roles: rolesToGrant.map((role) => `"${role}"`).join(', ') }));
   }
   const key = `error.${code ?? ''}`;
-  return code !== undefined && t.has(key) ? t(key) : t('card.approval.unknownReason');
+  return trustedMarkdown(code !== undefined && t.has(key) ? t(key) : t('card.approval.unknownReason'));
 }
 
 /** Provisioning steps done in Exchange Online; the others (guests) in Microsoft Entra ID. */
 const exchangeSteps: ReadonlySet<string> = new Set(['create-mail-contact', 'hide-mail-contact', 'add-distribution-group-member', 'use-existing-recipient']);
 
 /** The parameters of "waiting for Exchange to catch up" texts (card and requester message). */
-export function directoryWaitParams(request: AccessRequest, t: Translator): Record<string, string> {
+export function directoryWaitParams(request: AccessRequest, t: Translator): MessageParams {
   const wait = request.directoryWait;
   const step = wait?.step ?? '';
   return {
-    service: t(exchangeSteps.has(step) ? 'card.approval.waitService.exchange' : 'card.approval.waitService.entra'),
+    service: trustedMarkdown(t(exchangeSteps.has(step) ? 'card.approval.waitService.exchange' : 'card.approval.waitService.entra')),
     next: wait ? cardDateTime(wait.dueAt) : '',
     until: wait ? cardDateTime(wait.until) : '',
     step: stepName(step || 'unknown', t),
@@ -106,7 +107,7 @@ function statusOf(request: AccessRequest, t: Translator): Pick<ApprovalCardView,
     at: request.decision ? cardDateTime(request.decision.at) : '',
     reason: request.decision?.reason ?? '',
   };
-  const text = (status: AccessRequest['status'], extra: Record<string, string> = {}): string =>
+  const text = (status: AccessRequest['status'], extra: MessageParams = {}): string =>
     t(`card.approval.status.${status}`, { ...params, ...extra });
   switch (request.status) {
     case 'pending-approval':

@@ -1,6 +1,7 @@
 import type { Assessment } from '../src/domain/assessment';
 import type { ExternalPerson } from '../src/domain/external-person';
 import type { GroupSummary } from '../src/domain/group-summary';
+import { trustedMarkdown } from '../src/i18n/literal-text';
 import type { Translator } from '../src/i18n/message-catalogue';
 import { type AdaptiveCardJson, CardTemplate } from './adaptive-card';
 import { requestSummaryElements, requestSummaryView, type TextColor } from './request-summary';
@@ -50,7 +51,7 @@ function statusLine(status: ConfirmationStatus, t: Translator): { status: string
     case 'editing':
       return { status: t('card.confirm.status.editing'), statusColor: 'Default' };
     case 'not-submitted':
-      return { status: t('card.confirm.status.notSubmitted', { reason: status.reason }), statusColor: 'Attention' };
+      return { status: t('card.confirm.status.notSubmitted', { reason: trustedMarkdown(status.reason) }), statusColor: 'Attention' };
   }
 }
 

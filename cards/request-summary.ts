@@ -1,6 +1,7 @@
 import type { Assessment } from '../src/domain/assessment';
 import type { ExternalPerson } from '../src/domain/external-person';
 import type { SupportedGroupKind } from '../src/domain/group-kind';
+import { literalText } from '../src/i18n/literal-text';
 import type { Translator } from '../src/i18n/message-catalogue';
 import { CardTemplate } from './adaptive-card';
 import fragment from './templates/fragments/request-summary.json';
@@ -80,18 +81,19 @@ export function requestSummaryView(subject: RequestSubject, t: Translator, stage
   const { person, group, reason } = subject;
   return {
     personHeading: t('card.summary.personHeading'),
+    // Fact values are card text too: what people typed and what the directory holds shows literally.
     personFacts: [
-      { title: t('card.summary.fact.displayName'), value: person.displayName },
-      { title: t('card.summary.fact.email'), value: person.email },
-      { title: t('card.summary.fact.firstName'), value: person.firstName },
-      { title: t('card.summary.fact.lastName'), value: person.lastName },
-      { title: t('card.summary.fact.company'), value: person.company ?? t('card.summary.fact.none') },
-      { title: t('card.summary.fact.reason'), value: reason },
+      { title: t('card.summary.fact.displayName'), value: literalText(person.displayName) },
+      { title: t('card.summary.fact.email'), value: literalText(person.email) },
+      { title: t('card.summary.fact.firstName'), value: literalText(person.firstName) },
+      { title: t('card.summary.fact.lastName'), value: literalText(person.lastName) },
+      { title: t('card.summary.fact.company'), value: person.company !== undefined ? literalText(person.company) : t('card.summary.fact.none') },
+      { title: t('card.summary.fact.reason'), value: literalText(reason) },
     ],
     groupHeading: t('card.summary.groupHeading'),
     groupFacts: [
-      { title: t('card.summary.fact.groupName'), value: group.displayName },
-      { title: t('card.summary.fact.groupMail'), value: group.mail ?? t('card.summary.fact.none') },
+      { title: t('card.summary.fact.groupName'), value: literalText(group.displayName) },
+      { title: t('card.summary.fact.groupMail'), value: group.mail !== undefined ? literalText(group.mail) : t('card.summary.fact.none') },
       { title: t('card.summary.fact.groupKind'), value: group.kind ? t(`card.groupKind.${group.kind}`) : t('card.groupKind.unsupported') },
     ],
     pathHeading: t(stage === 'done' ? 'card.summary.pathHeadingDone' : 'card.summary.pathHeading'),

@@ -1,5 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import { ChoiceFactory, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { trustedMarkdown } from '../src/i18n/literal-text';
 import type { MessageCatalogue, Translator } from '../src/i18n/message-catalogue';
 import { CancelAndHelpDialog } from './cancel-and-help-dialog';
 import { CheckedTextPrompt, type PromptOutcome } from './checked-text-prompt';
@@ -46,10 +47,8 @@ export class EditDraftDialog extends CancelAndHelpDialog {
     const t = this.t(step.context);
     const labels = fieldLabels(t);
     const list = IntakeFields.map((field, index) => `${index + 1}. ${labels[field]}`).join('\n\n');
-    const prompt = ChoiceFactory.heroCard(
-      IntakeFields.map((field) => labels[field]),
-      t('intake.edit.ask', { list }),
-    );
+    // The question is the message's text (markdown); the hero card holds only the buttons (Teams reads its text as HTML).
+    const prompt = { ...ChoiceFactory.heroCard(IntakeFields.map((field) => labels[field])), text: t('intake.edit.ask', { list: trustedMarkdown(list) }) };
     return step.prompt(DialogIds.fieldChoicePrompt, { prompt });
   }
 

@@ -3,6 +3,7 @@ import { ComponentDialog, WaterfallDialog, type WaterfallStepContext, type Dialo
 import type { TurnContext } from 'botbuilder';
 import type { RequestIntake } from '../src/app/request-intake';
 import type { GroupSummary } from '../src/domain/group-summary';
+import { literalText, trustedMarkdown } from '../src/i18n/literal-text';
 import type { MessageCatalogue, Translator } from '../src/i18n/message-catalogue';
 import { CheckedTextPrompt, maxTries, type PromptOutcome } from './checked-text-prompt';
 import { DialogIds } from './dialog-ids';
@@ -107,7 +108,7 @@ export class GroupPickerDialog extends ComponentDialog {
       await step.context.sendActivity(t('intake.group.foundOne', { group: groupChoiceLabel(only) }));
       return step.next({ kind: 'group', group: only } satisfies Picked);
     }
-    const list = groups.map((group, index) => `${index + 1}. ${groupChoiceLabel(group)}`).join('\n\n');
+    const list = groups.map((group, index) => `${index + 1}. ${literalText(groupChoiceLabel(group))}`).join('\n\n');
     const searchAgain = t('intake.group.searchAgain');
     // Buttons carry the short name (a phone-wide card cuts longer titles); the list above them has the
     // addresses, and the answer a button sends is the full label, which the validator matches.
@@ -115,8 +116,10 @@ export class GroupPickerDialog extends ComponentDialog {
       ...groups.map((group) => ({ type: ActionTypes.ImBack, title: group.displayName, value: groupChoiceLabel(group) })),
       { type: ActionTypes.ImBack, title: searchAgain, value: searchAgain },
     ];
-    const card = CardFactory.heroCard('', t('intake.group.choose', { count: groups.length, query: outcome.value.query, list }), undefined, buttons);
-    const prompt = MessageFactory.attachment(card, undefined, undefined, InputHints.ExpectingInput);
+    // The list is the message's text (markdown, where group names show literally); the hero card
+    // holds only the buttons, since Teams reads a hero card's text as HTML.
+    const text = t('intake.group.choose', { count: groups.length, query: outcome.value.query, list: trustedMarkdown(list) });
+    const prompt = MessageFactory.attachment(CardFactory.heroCard('', undefined, buttons), text, undefined, InputHints.ExpectingInput);
     const validations: ChoiceValidations = { groups };
     return step.prompt(DialogIds.groupChoicePrompt, { prompt, validations });
   }

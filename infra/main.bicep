@@ -1,12 +1,17 @@
-// External Access bot: everything it needs in one resource group.
+// Group Gatekeeper (the Teams bot that adds external people to groups): everything it needs in one
+// resource group.
 //
-//   - a user-assigned managed identity: the app's identity for Azure Storage, Microsoft Graph and
-//     Exchange Online (Graph and Exchange permissions are granted to it afterwards, see
-//     docs/admin-setup.md: Bicep cannot grant Microsoft Graph application permissions);
+//   - a user-assigned managed identity: the bot's one identity, for the Bot Framework (the Azure
+//     Bot resource is of type UserAssignedMSI, so there is no app registration and no client
+//     secret anywhere), Azure Storage, Microsoft Graph and Exchange Online (Graph and Exchange
+//     permissions are granted to it afterwards, see docs/admin-setup.md: Bicep cannot grant
+//     Microsoft Graph application permissions);
 //   - a Storage account (no shared keys, no public access) with the state container, and a role
 //     assignment that lets the identity read and write blobs there;
-//   - a Linux App Service plan and web app running Node 20 with the bot's settings;
-//   - an Azure Bot resource (SingleTenant) pointing at the web app, with the Microsoft Teams channel.
+//   - a Linux App Service plan and web app running Node 22 with the bot's settings;
+//   - an Azure Bot resource pointing at the web app, with the Microsoft Teams channel;
+//   - telemetry: a Log Analytics workspace and an Application Insights resource on it that accepts
+//     Microsoft Entra authentication only, which the identity may publish to (the section at the end).
 //
 // infra/main.json is the same template in ARM JSON (no Bicep compiler is needed to deploy it).
 // Keep the two in step: test/infra checks that they declare the same parameters, resources,
@@ -21,15 +26,6 @@ param location string = resourceGroup().location
 @minLength(3)
 @maxLength(16)
 param baseName string = 'extaccess'
-
-@description('Application (client) id of the bot\'s single-tenant app registration (az ad app create; see docs/deployment.md).')
-@minLength(36)
-@maxLength(36)
-param botAppId string
-
-@description('Client secret of that app registration. Stored as the MicrosoftAppPassword app setting.')
-@secure()
-param botAppPassword string
 
 @description('Object id of the Entra security group whose members approve requests (docs/admin-setup.md).')
 @minLength(36)
@@ -59,6 +55,11 @@ param stateContainerName string = 'bot-state'
 
 @description('Hide the mail contacts the bot creates from the global address list.')
 param hideMailContactsFromAddressLists bool = false
+
+@description('Days the Log Analytics workspace keeps the bot\'s telemetry, 30 to 730.')
+@minValue(30)
+@maxValue(730)
+param telemetryRetentionDays int = 30
 
 var suffix = uniqueString(resourceGroup().id)
 var identityName = '${baseName}-identity'
@@ -140,17 +141,17 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
     serverFarmId: plan.id
     httpsOnly: true
     siteConfig: {
-      linuxFxVersion: 'NODE|20-lts'
+      linuxFxVersion: 'NODE|22-lts'
       appCommandLine: 'node dist/src/index.js'
       alwaysOn: true
-      healthCheckPath: '/healthz'
+      healthCheckPath: '/livez'
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
       http20Enabled: true
       appSettings: [
-        { name: 'MicrosoftAppType', value: 'SingleTenant' }
-        { name: 'MicrosoftAppId', value: botAppId }
-        { name: 'MicrosoftAppPassword', value: botAppPassword }
+        // The bot's Bot Framework identity is the managed identity: no password.
+        { name: 'MicrosoftAppType', value: 'UserAssignedMSI' }
+        { name: 'MicrosoftAppId', value: identity.properties.clientId }
         { name: 'MicrosoftAppTenantId', value: tenant().tenantId }
         { name: 'AZURE_TENANT_ID', value: tenant().tenantId }
         { name: 'AZURE_USE_MANAGED_IDENTITY', value: 'true' }
@@ -162,6 +163,10 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'AZURE_STORAGE_CLIENT_ID', value: identity.properties.clientId }
         { name: 'AZURE_STORAGE_CONTAINER', value: stateContainerName }
         { name: 'LOG_LEVEL', value: 'info' }
+        // Telemetry (the section at the end): Microsoft Entra authentication as the identity, and no SDK usage reports to Microsoft.
+        { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: appInsights.properties.ConnectionString }
+        { name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', value: 'Authorization=AAD;ClientId=${identity.properties.clientId}' }
+        { name: 'APPLICATIONINSIGHTS_STATSBEAT_DISABLED', value: 'true' }
         { name: 'SCM_DO_BUILD_DURING_DEPLOYMENT', value: 'true' }
       ]
     }
@@ -176,10 +181,11 @@ resource bot 'Microsoft.BotService/botServices@2022-09-15' = {
     name: botSku
   }
   properties: {
-    displayName: 'External Access'
+    displayName: 'Group Gatekeeper'
     endpoint: 'https://${webApp.properties.defaultHostName}/api/messages'
-    msaAppId: botAppId
-    msaAppType: 'SingleTenant'
+    msaAppType: 'UserAssignedMSI'
+    msaAppId: identity.properties.clientId
+    msaAppMSIResourceId: identity.id
     msaAppTenantId: tenant().tenantId
   }
 }
@@ -196,8 +202,50 @@ resource teamsChannel 'Microsoft.BotService/botServices/channels@2022-09-15' = {
   }
 }
 
-@description('The bot\'s Microsoft app id: MicrosoftAppId for npm run package.')
-output botAppId string = botAppId
+// --- Telemetry: Log Analytics workspace and Application Insights (docs/operations.md) -------------
+
+var logAnalyticsName = '${baseName}-logs-${suffix}'
+var appInsightsName = '${baseName}-insights-${suffix}'
+// Built-in role "Monitoring Metrics Publisher": lets the identity send telemetry with Microsoft Entra authentication.
+var monitoringMetricsPublisherRoleId = '3913510d-42f4-4e42-8a64-420c390055eb'
+
+resource logAnalytics 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
+  name: logAnalyticsName
+  location: location
+  properties: {
+    sku: {
+      name: 'PerGB2018'
+    }
+    retentionInDays: telemetryRetentionDays
+  }
+}
+
+resource appInsights 'Microsoft.Insights/components@2020-02-02' = {
+  name: appInsightsName
+  location: location
+  kind: 'web'
+  properties: {
+    Application_Type: 'web'
+    WorkspaceResourceId: logAnalytics.id
+    IngestionMode: 'LogAnalytics'
+    DisableLocalAuth: true
+  }
+}
+
+resource identityCanPublishTelemetry 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: appInsights
+  name: guid(appInsights.id, identity.id, monitoringMetricsPublisherRoleId)
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', monitoringMetricsPublisherRoleId)
+    principalId: identity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+// --- Outputs ----------------------------------------------------------------------------------
+
+@description('The bot\'s Microsoft app id (the managed identity\'s client id): MicrosoftAppId for npm run package.')
+output botAppId string = identity.properties.clientId
 
 @description('Host name the bot is served from: BOT_DOMAIN for npm run package.')
 output botDomain string = webApp.properties.defaultHostName
@@ -216,3 +264,9 @@ output managedIdentityPrincipalId string = identity.properties.principalId
 
 @description('Name of the Storage account that holds the state.')
 output storageAccountName string = storage.name
+
+@description('Name of the Application Insights resource with the bot\'s telemetry (docs/operations.md queries).')
+output applicationInsightsName string = appInsights.name
+
+@description('Name of the Log Analytics workspace behind it.')
+output logAnalyticsWorkspaceName string = logAnalytics.name

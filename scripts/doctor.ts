@@ -5,7 +5,8 @@
  * passed, 1 otherwise. With nothing configured it checks the embedded simulated tenant (docs/doctor.md).
  */
 import { doctorExitCode, renderDoctorReport } from '../src/app/doctor/doctor-report';
-import { runDoctor } from '../src/composition-root';
+import { type DoctorRun, runDoctor } from '../src/composition-root';
+import { startEmbeddedTenant } from './embedded-tenant';
 import { configFromEnv } from '../src/config/load-config';
 import { MessageCatalogue, projectLocalesDir } from '../src/i18n/message-catalogue';
 import { createLogger } from '../src/infrastructure/logging/pino-logger';
@@ -14,9 +15,16 @@ async function main(): Promise<number> {
   const config = configFromEnv(process.env, process.cwd());
   // Retries and warnings of the adapters go to standard error; standard output is the report.
   const logger = createLogger({ level: config.ok && ['debug', 'trace'].includes(config.value.bot.logLevel) ? config.value.bot.logLevel : 'warn', stream: 'stderr' });
-  const run = await runDoctor(config, { logger });
+  // With nothing configured the doctor checks the simulated tenant that `npm start` would use.
+  const embedded = config.ok ? await startEmbeddedTenant(config.value) : undefined;
+  let run: DoctorRun;
+  try {
+    run = await runDoctor(config, { logger, ...(embedded ? { embeddedDirectory: embedded.directory } : {}) });
+  } finally {
+    await embedded?.stop();
+  }
   const noColor = (process.env['NO_COLOR'] ?? '') !== '';
-  const t = MessageCatalogue.load(projectLocalesDir()).translator(undefined);
+  const t = MessageCatalogue.load(projectLocalesDir()).plainTranslator(undefined);
   process.stdout.write(renderDoctorReport(run.intro, run.results, t, { color: process.stdout.isTTY === true && !noColor }));
   return doctorExitCode(run.results);
 }

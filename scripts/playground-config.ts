@@ -1,7 +1,7 @@
 import type { TenantData, TenantUser } from '../simulator/tenant-data';
 
 /** The bot as the Playground shows it. */
-export const playgroundBot = { id: '28:external-access-bot', name: 'External Access' } as const;
+export const playgroundBot = { id: '28:external-access-bot', name: 'Group Gatekeeper' } as const;
 
 /** The tenant-file user with this user principal name, mail or object id (case-insensitive). */
 export function findTenantUser(tenant: TenantData, who: string): TenantUser | undefined {

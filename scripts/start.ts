@@ -6,7 +6,7 @@
  * the bot alone.
  */
 import { loadTenantFile, sampleTenantPath } from '../simulator/tenant-file';
-import { type RunningBot, startBot } from '../src/composition-root';
+import { type LocalBot, startLocalBot } from './local-bot';
 import { loadConfigOrExit } from '../src/config/load-config';
 import { createLogger } from '../src/infrastructure/logging/pino-logger';
 import { type LocalPlayground, startLocalPlayground } from './local-playground';
@@ -22,7 +22,7 @@ async function main(): Promise<void> {
     logger.error('unhandled promise rejection', { error: reason instanceof Error ? reason.message : String(reason) });
   });
 
-  let bot: RunningBot | undefined;
+  let bot: LocalBot | undefined;
   let local: LocalPlayground | undefined;
   let stopping = false;
   const stopAll = async (code: number): Promise<void> => {
@@ -36,7 +36,7 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void stopAll(0));
 
   try {
-    bot = await startBot(config, { logger });
+    bot = await startLocalBot(config, { logger });
     if (!bot.simulator) {
       print(`Bot listening at ${bot.url}/api/messages (Microsoft 365 tenant ${bot.directory.tenantId}, Graph ${bot.directory.graphBaseUrl}).`);
       print('Press Ctrl-C to stop.');

@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import type { Storage, TurnContext } from 'botbuilder';
-import { type RunningSimulator, startSimulator } from '../simulator/simulator-server';
-import { loadTenantFile, sampleTenantPath } from '../simulator/tenant-file';
 import { createApprovalWorkflow } from './app/approval-workflow';
 import { ApproverRoster } from './app/approver-roster';
 import type { ApproverChecks } from './app/authorise-approver';
@@ -15,12 +13,15 @@ import { randomRequestIds } from './app/request-id-generator';
 import { createBotApplication } from './bot/bot-application';
 import { ApprovalCardRenderer } from './bot/approval-card-renderer';
 import { BotServer } from './bot/bot-server';
+import { InfoPages } from './bot/info-pages';
+import { markTurn } from './bot/turn-span';
 import { ConversationDirectory } from './bot/proactive/conversation-directory';
 import { TeamsNotifier } from './bot/proactive/teams-notifier';
 import { createCloudAdapter } from './bot/cloud-adapter-factory';
 import type { DirectoryConfig } from './config/directory-config';
 import type { ConfigResult } from './config/config-result';
-import { type AppConfig, sampleTenantApproversGroupId } from './config/load-config';
+import { type AppConfig, noDirectoryConfigured } from './config/load-config';
+import { isLoopbackUrl } from './config/directory-config';
 import type { StorageConfig } from './config/storage-config';
 import { configurationResult, doctorChecks, runDoctorChecks, type StorageTarget } from './app/doctor/doctor-checks';
 import { type CheckResult, type DoctorMessage, message } from './app/doctor/doctor-result';
@@ -29,6 +30,8 @@ import { GraphExchangeTenantProbe } from './infrastructure/doctor/graph-exchange
 import { StorageRoundTripProbe } from './infrastructure/doctor/storage-round-trip-probe';
 import { MessageCatalogue, projectLocalesDir } from './i18n/message-catalogue';
 import { StorageAuditLog } from './infrastructure/audit/storage-audit-log';
+import { AuditLogWithEvents } from './infrastructure/telemetry/audit-log-with-events';
+import { startTelemetry } from './infrastructure/telemetry/azure-monitor';
 import { createDirectoryServices } from './infrastructure/graph/directory-services';
 import { InProcessJobs } from './infrastructure/jobs/in-process-jobs';
 import { PeriodicCheck } from './infrastructure/jobs/periodic-check';
@@ -46,6 +49,11 @@ export interface StartOptions {
   readonly storage?: Storage;
   /** Access requests; default a StorageRequestStore on the configured store. */
   readonly requestStore?: RequestStore;
+  /**
+   * The directory to use when the configuration names none: the simulated tenant that a local run
+   * (scripts/local-bot.ts) starts. The production entry point never passes it.
+   */
+  readonly directory?: DirectoryConfig;
 }
 
 export interface RunningBot {
@@ -54,41 +62,36 @@ export interface RunningBot {
   readonly port: number;
   /** The directory the bot uses. */
   readonly directory: DirectoryConfig;
-  /** The embedded simulated tenant, when nothing else was configured. */
-  readonly simulator?: RunningSimulator;
   /** Background work (provisioning, notifications): tests wait for it with `jobs.drain()`. */
   readonly jobs: InProcessJobs;
-  stop(): Promise<void>;
+  /**
+   * Graceful stop: no new connections, the turns under way finish, then the background work, all
+   * within `graceMs` (default SHUTDOWN_GRACE_SECONDS); what is left is cut off and logged.
+   */
+  stop(graceMs?: number): Promise<void>;
 }
 
-async function embeddedSimulator(config: AppConfig, approversGroupId: string | undefined): Promise<{ simulator: RunningSimulator; directory: DirectoryConfig }> {
-  const simulator = await startSimulator({ tenant: loadTenantFile(config.local.tenantFile ?? sampleTenantPath()), port: config.local.simulatorPort });
-  const directory: DirectoryConfig = Object.freeze({
-    tenantId: simulator.tenantId,
-    graphBaseUrl: simulator.graphBaseUrl,
-    exchangeBaseUrl: simulator.exchangeBaseUrl,
-    credential: Object.freeze({ kind: 'none' as const }),
-    approversGroupId: approversGroupId ?? sampleTenantApproversGroupId,
-    hideMailContactsFromAddressLists: false,
-    exchangeConcurrency: 1,
-  });
-  return { simulator, directory };
+/** The configured directory, or the one a local run passed; undefined when there is neither. */
+function directoryOf(config: AppConfig, override: DirectoryConfig | undefined): DirectoryConfig | undefined {
+  return config.tenant.kind === 'directory' ? config.tenant.directory : override;
 }
 
 /**
  * The one place where the bot is assembled from its configuration: the directory (Graph and
- * Exchange, or the embedded simulated tenant when nothing is configured), the stores, the intake
- * use cases, the Bot Framework adapter and the HTTP server. Returns once the server listens.
+ * Exchange), the stores, the intake use cases, the Bot Framework adapter and the HTTP server.
+ * Returns once the server listens. It never starts a simulated tenant: with no directory
+ * configured it throws, unless a local run passes the one it started (options.directory).
  */
 export async function startBot(config: AppConfig, options: StartOptions = {}): Promise<RunningBot> {
   const logger = options.logger ?? createLogger({ level: config.bot.logLevel });
   const clock = options.clock ?? systemClock;
   const catalogue = MessageCatalogue.load(projectLocalesDir());
 
-  const embedded = config.tenant.kind === 'embedded-simulator' ? await embeddedSimulator(config, config.tenant.approversGroupId) : undefined;
-  const directoryConfig = config.tenant.kind === 'directory' ? config.tenant.directory : embedded?.directory;
-  if (!directoryConfig) throw new Error('unreachable: no directory configuration');
+  const directoryConfig = directoryOf(config, options.directory);
+  if (!directoryConfig) throw new Error(`The bot has no directory: ${noDirectoryConfigured}`);
 
+  // Telemetry first, so every turn and call is traced; without a connection string it does nothing.
+  const telemetry = await startTelemetry(config.telemetry, logger.child({ component: 'telemetry' }));
   let approvers: ApproverRoster | undefined;
   let escalationApprovers: ApproverRoster | undefined;
   try {
@@ -153,7 +156,7 @@ export async function startBot(config: AppConfig, options: StartOptions = {}): P
         }),
       ),
       externalSenders: services.exchange,
-      auditLog: new StorageAuditLog(durable),
+      auditLog: new AuditLogWithEvents(new StorageAuditLog(durable)),
       jobs,
       clock,
       logger,
@@ -189,8 +192,13 @@ export async function startBot(config: AppConfig, options: StartOptions = {}): P
       adapter,
       health,
       // Every line logged during the turn (and by work it starts) carries the turn's correlation id.
-      run: (context) => withLogFields({ correlationId: turnCorrelationId(context) }, () => app.bot.run(context)),
+      run: (context) => {
+        const correlationId = turnCorrelationId(context);
+        markTurn(correlationId);
+        return withLogFields({ correlationId }, () => app.bot.run(context));
+      },
       requireToken: config.bot.auth.kind !== 'none',
+      pages: new InfoPages(catalogue),
       logger: logger.child({ component: 'http' }),
     });
     const listening = await server.listen(config.bot.port, config.bot.host);
@@ -198,7 +206,7 @@ export async function startBot(config: AppConfig, options: StartOptions = {}): P
       url: listening.url,
       authenticated: config.bot.auth.kind !== 'none',
       tenantId: directoryConfig.tenantId,
-      simulatedTenant: embedded !== undefined,
+      simulatedTenant: isLoopbackUrl(directoryConfig.graphBaseUrl),
     });
     const resumed = await workflow.routing.resumeInterrupted();
     if (resumed > 0) logger.info('resuming interrupted provisioning', { requests: resumed });
@@ -210,31 +218,39 @@ export async function startBot(config: AppConfig, options: StartOptions = {}): P
       jobs,
       port: listening.port,
       directory: directoryConfig,
-      ...(embedded ? { simulator: embedded.simulator } : {}),
-      stop: async () => {
+      stop: async (graceMs = config.bot.shutdownGraceMs) => {
+        const deadline = Date.now() + graceMs;
         await waitCheck.stop();
         approvers?.stop();
         escalationApprovers?.stop();
-        await server.close();
-        await jobs.drain();
+        const turns = await server.close(graceMs);
+        const work = await jobs.drainWithin(Math.max(0, deadline - Date.now()));
         await dialogState.flush();
-        await embedded?.simulator.stop();
+        const left = { unfinishedTurns: turns.unfinished, unfinishedJobs: work.unfinished, graceMs };
+        if (turns.unfinished > 0 || work.unfinished > 0) logger.warn('stopped before everything finished; interrupted provisioning resumes at the next start', left);
+        else logger.info('stopped', left);
+        await telemetry.shutdown();
       },
     };
   } catch (error) {
     approvers?.stop();
     escalationApprovers?.stop();
-    await embedded?.simulator.stop();
+    await telemetry.shutdown();
     throw error;
   }
 }
 
 /**
  * Runs the bot as a service: starts it (a start-up failure is reported on standard error with exit
- * code 1), logs stray promise rejections instead of dying, and stops cleanly on SIGINT or SIGTERM.
+ * code 1), logs stray promise rejections instead of dying, and on SIGINT or SIGTERM stops
+ * gracefully within SHUTDOWN_GRACE_SECONDS (a second signal stops it at once).
  */
 export async function runBot(config: AppConfig, options: StartOptions = {}): Promise<RunningBot> {
   const logger = options.logger ?? createLogger({ level: config.bot.logLevel });
+  if (!directoryOf(config, options.directory)) {
+    process.stderr.write(`The bot cannot start: ${noDirectoryConfigured}\n`);
+    process.exit(78);
+  }
   process.on('unhandledRejection', (reason) => {
     logger.error('unhandled promise rejection', { error: reason instanceof Error ? reason.message : String(reason) });
   });
@@ -245,12 +261,24 @@ export async function runBot(config: AppConfig, options: StartOptions = {}): Pro
     process.stderr.write(`The bot could not start: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(1);
   }
+  let stopping = false;
   const stop = (signal: string): void => {
-    logger.info('stopping', { signal });
-    void running.stop().then(() => process.exit(0));
+    if (stopping) {
+      logger.warn('stopping at once (second signal)', { signal });
+      process.exit(1);
+    }
+    stopping = true;
+    logger.info('stopping', { signal, graceMs: config.bot.shutdownGraceMs });
+    void running.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error('stopping failed', { error: error instanceof Error ? error.message : String(error) });
+        process.exit(1);
+      },
+    );
   };
-  process.once('SIGINT', () => stop('SIGINT'));
-  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
   return running;
 }
 
@@ -261,6 +289,8 @@ export interface DoctorOptions {
   readonly probeId?: string;
   /** Per check; default 60 s. */
   readonly timeoutMs?: number;
+  /** The simulated tenant a local run started because no directory is configured (scripts/doctor.ts). */
+  readonly embeddedDirectory?: DirectoryConfig;
 }
 
 export interface DoctorRun {
@@ -284,43 +314,40 @@ function storageTarget(storage: StorageConfig): StorageTarget {
 /**
  * `npm run doctor`: checks the configuration, then makes harmless reads with the bot's own
  * adapters (Graph, Exchange, the configured store, the approvals conversation). With nothing
- * configured it checks the embedded simulated tenant, as `npm start` would use it.
+ * configured it checks the simulated tenant the local run passes (options.embeddedDirectory), as
+ * `npm start` would use it; without one, the missing directory is the configuration's problem.
  */
 export async function runDoctor(config: ConfigResult<AppConfig>, options: DoctorOptions = {}): Promise<DoctorRun> {
   if (!config.ok) return { intro: message('doctor.intro.unconfigured'), results: [configurationResult(config.errors)] };
   const app = config.value;
   const logger = options.logger ?? createLogger({ level: 'silent' });
-  const embedded = app.tenant.kind === 'embedded-simulator' ? await embeddedSimulator(app, app.tenant.approversGroupId) : undefined;
-  try {
-    const directoryConfig = app.tenant.kind === 'directory' ? app.tenant.directory : embedded?.directory;
-    if (!directoryConfig) throw new Error('unreachable: no directory configuration');
-    // A preflight answers quickly: one Exchange retry, not the bot's patient backoff.
-    const services = createDirectoryServices(directoryConfig, { clock: systemClock, logger, exchangeRetry: { maxRetries: 1 } });
-    const storage = createStorage(app.storage);
-    const conversations = new ConversationDirectory(storage);
-    const credential = directoryConfig.credential;
-    const clientId = credential.kind === 'client-secret' || credential.kind === 'client-certificate' || credential.kind === 'managed-identity' ? credential.clientId : undefined;
-    const checks = doctorChecks(
-      {
-        graphBaseUrl: directoryConfig.graphBaseUrl,
-        exchangeBaseUrl: directoryConfig.exchangeBaseUrl,
-        approversGroupId: directoryConfig.approversGroupId,
-        ...(clientId !== undefined ? { clientId } : {}),
-        ...(services.exchangeRoleAssignee !== undefined ? { exchangeRoleAssignee: services.exchangeRoleAssignee } : {}),
-        storage: storageTarget(app.storage),
-      },
-      {
-        tenant: new GraphExchangeTenantProbe(services.graphClient, services.exchange),
-        storage: new StorageRoundTripProbe(storage),
-        approvals: { approvalsConversation: async () => (await conversations.approvals())?.key },
-      },
-      { probeId: options.probeId ?? randomUUID(), ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}) },
-    );
-    const intro = embedded
-      ? message('doctor.intro.embedded')
-      : message('doctor.intro.directory', { tenantId: directoryConfig.tenantId, graphBaseUrl: directoryConfig.graphBaseUrl, exchangeBaseUrl: directoryConfig.exchangeBaseUrl });
-    return { intro, results: [configurationResult([]), ...(await runDoctorChecks(checks))] };
-  } finally {
-    await embedded?.simulator.stop();
-  }
+  const directoryConfig = directoryOf(app, options.embeddedDirectory);
+  if (!directoryConfig) return { intro: message('doctor.intro.unconfigured'), results: [configurationResult([noDirectoryConfigured])] };
+
+  // A preflight answers quickly: one Exchange retry, not the bot's patient backoff.
+  const services = createDirectoryServices(directoryConfig, { clock: systemClock, logger, exchangeRetry: { maxRetries: 1 } });
+  const storage = createStorage(app.storage);
+  const conversations = new ConversationDirectory(storage);
+  const credential = directoryConfig.credential;
+  const clientId = credential.kind === 'client-secret' || credential.kind === 'client-certificate' || credential.kind === 'managed-identity' ? credential.clientId : undefined;
+  const checks = doctorChecks(
+    {
+      graphBaseUrl: directoryConfig.graphBaseUrl,
+      exchangeBaseUrl: directoryConfig.exchangeBaseUrl,
+      approversGroupId: directoryConfig.approversGroupId,
+      ...(clientId !== undefined ? { clientId } : {}),
+      ...(services.exchangeRoleAssignee !== undefined ? { exchangeRoleAssignee: services.exchangeRoleAssignee } : {}),
+      storage: storageTarget(app.storage),
+    },
+    {
+      tenant: new GraphExchangeTenantProbe(services.graphClient, services.exchange),
+      storage: new StorageRoundTripProbe(storage),
+      approvals: { approvalsConversation: async () => (await conversations.approvals())?.key },
+    },
+    { probeId: options.probeId ?? randomUUID(), ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}) },
+  );
+  const intro = app.tenant.kind === 'embedded-simulator'
+    ? message('doctor.intro.embedded')
+    : message('doctor.intro.directory', { tenantId: directoryConfig.tenantId, graphBaseUrl: directoryConfig.graphBaseUrl, exchangeBaseUrl: directoryConfig.exchangeBaseUrl });
+  return { intro, results: [configurationResult([]), ...(await runDoctorChecks(checks))] };
 }

@@ -4,6 +4,8 @@ import type { CloudAdapter, TurnContext } from 'botbuilder';
 import type { HealthReport } from '../app/doctor/health-monitor';
 import type { Logger } from '../app/ports/logger';
 import { checkIncomingActivity } from './incoming-activity';
+import { type InfoPage, infoPages } from './info-pages';
+import { inTurnSpan } from './turn-span';
 
 export interface BotServerOptions {
   readonly adapter: CloudAdapter;
@@ -12,10 +14,18 @@ export interface BotServerOptions {
   readonly logger: Logger;
   /** A registered bot: requests without a bearer token are refused (401) before the adapter validates it. */
   readonly requireToken: boolean;
-  /** GET /healthz: storage and directory reachability (cached by the provider). Without it, /healthz only says the process answers. */
+  /** GET /readyz: storage and directory reachability (cached by the provider). Without it, /readyz only says the process answers. */
   readonly health?: { report(): Promise<HealthReport> };
   /** Largest accepted body; Bot Framework activities are far smaller. Default 256 KB. */
   readonly maxBodyBytes?: number;
+  /** GET /, /privacy and /terms: the pages the Teams app links to (its website, privacy and terms URLs). */
+  readonly pages?: { render(page: InfoPage, acceptLanguage: string | undefined): string };
+}
+
+/** How a graceful close ended. */
+export interface ClosedServer {
+  /** Requests still being handled when the grace ended; their connections were closed. */
+  readonly unfinished: number;
 }
 
 export interface Listening {
@@ -52,17 +62,25 @@ function sendJson(response: ServerResponse, status: number, body: unknown): void
 }
 
 /**
- * The bot's HTTP endpoint: POST /api/messages (Bot Framework activities, through the CloudAdapter)
- * and GET /healthz. A malformed request gets a 4xx with the reason; a failing turn never takes the
- * process down (the adapter's onTurnError answers the user).
+ * The bot's HTTP endpoint: POST /api/messages (Bot Framework activities, through the CloudAdapter),
+ * GET /livez (the process answers: the platform's health check), GET /readyz (storage and directory
+ * reachable: for people and monitors; /healthz is the same, for monitors set up before /readyz),
+ * and GET /, /privacy and /terms (the pages the Teams app links to).
+ * A malformed request gets a 4xx with the reason; a failing turn never takes the process down (the
+ * adapter's onTurnError answers the user). `close()` lets the requests under way finish.
  */
 export class BotServer {
   private readonly server: Server;
   private readonly maxBodyBytes: number;
+  private inFlight = 0;
+  private readonly idleWaiters: (() => void)[] = [];
+  private stopping = false;
 
   constructor(private readonly options: BotServerOptions) {
     this.maxBodyBytes = options.maxBodyBytes ?? 256 * 1024;
     this.server = createServer((request, response) => {
+      this.inFlight += 1;
+      response.once('close', () => this.finished());
       this.handle(request, response).catch((error: unknown) => {
         options.logger.error('request handling failed', { error: error instanceof Error ? error.message : String(error) });
         sendJson(response, 500, { error: 'internal error' });
@@ -85,21 +103,57 @@ export class BotServer {
     });
   }
 
-  close(): Promise<void> {
-    return new Promise((resolve) => {
-      this.server.close(() => resolve());
-      this.server.closeAllConnections();
-    });
+  /**
+   * Graceful close: stops accepting connections, answers what still arrives on open ones with 503
+   * (readiness "stopping"), waits for the requests under way (turns) for at most `graceMs`, then
+   * closes every connection that is left.
+   */
+  async close(graceMs = 0): Promise<ClosedServer> {
+    this.stopping = true;
+    const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
+    this.server.closeIdleConnections();
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      this.idle(),
+      new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, graceMs);
+      }),
+    ]);
+    clearTimeout(timer);
+    const unfinished = this.inFlight;
+    this.server.closeAllConnections();
+    await closed;
+    return { unfinished };
+  }
+
+  private finished(): void {
+    this.inFlight -= 1;
+    if (this.inFlight === 0) for (const resolve of this.idleWaiters.splice(0)) resolve();
+  }
+
+  private idle(): Promise<void> {
+    return this.inFlight === 0 ? Promise.resolve() : new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
   private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const path = (request.url ?? '/').split('?')[0];
-    if (path === '/healthz') {
+    if (path === '/livez' || path === '/readyz' || path === '/healthz') {
       if (request.method !== 'GET' && request.method !== 'HEAD') return this.methodNotAllowed(response, 'GET');
-      return this.healthz(request, response);
+      return path === '/livez' ? this.livez(request, response) : this.readyz(request, response);
+    }
+    const page = Object.prototype.hasOwnProperty.call(infoPages, path ?? '') ? infoPages[path as keyof typeof infoPages] : undefined;
+    if (page !== undefined && this.options.pages) {
+      if (request.method !== 'GET' && request.method !== 'HEAD') return this.methodNotAllowed(response, 'GET');
+      return this.sendPage(request, response, this.options.pages.render(page, request.headers['accept-language']));
     }
     if (path !== '/api/messages') return sendJson(response, 404, { error: `no such endpoint: ${path ?? ''}` });
     if (request.method !== 'POST') return this.methodNotAllowed(response, 'POST');
+    if (this.stopping) {
+      // Bot Framework delivers the activity again to an instance that is not stopping.
+      response.setHeader('connection', 'close');
+      response.setHeader('retry-after', '1');
+      return sendJson(response, 503, { error: 'the bot is restarting: send the activity again' });
+    }
     if (this.options.requireToken && !/^Bearer \S+/i.test(request.headers.authorization ?? '')) {
       response.setHeader('www-authenticate', 'Bearer');
       return sendJson(response, 401, { error: 'a Bot Framework token is required' });
@@ -150,20 +204,42 @@ export class BotServer {
         }
       },
     };
-    await this.options.adapter.process({ body: activity, headers: request.headers, method: 'POST' }, shim, (context) => this.options.run(context));
+    await inTurnSpan(activity, async () => {
+      await this.options.adapter.process({ body: activity, headers: request.headers, method: 'POST' }, shim, (context) => this.options.run(context));
+      return status;
+    });
     if (status >= 500) this.options.logger.warn('the adapter answered an activity with an error', { status, activityType: activity['type'] });
   }
 
-  /** 200 when every dependency answers, 503 when one does not; the body names only the checks and their state. */
-  private async healthz(request: IncomingMessage, response: ServerResponse): Promise<void> {
+  /** Liveness: 200 whenever the process answers HTTP at all; it never looks at Graph or storage. */
+  private livez(request: IncomingMessage, response: ServerResponse): void {
+    this.probeAnswer(request, response, 200, { status: 'ok' });
+  }
+
+  /** Readiness: 200 when every dependency answers, 503 when one does not or the bot is stopping; the body names only the checks and their state. */
+  private async readyz(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    if (this.stopping) return this.probeAnswer(request, response, 503, { status: 'stopping' });
     const report: HealthReport | { status: 'ok' } = this.options.health ? await this.options.health.report() : { status: 'ok' };
-    const status = report.status === 'ok' ? 200 : 503;
+    this.probeAnswer(request, response, report.status === 'ok' ? 200 : 503, report);
+  }
+
+  private probeAnswer(request: IncomingMessage, response: ServerResponse, status: number, body: unknown): void {
     response.setHeader('cache-control', 'no-store');
     if (request.method === 'HEAD') {
       response.writeHead(status).end();
       return;
     }
-    sendJson(response, status, report);
+    sendJson(response, status, body);
+  }
+
+  private sendPage(request: IncomingMessage, response: ServerResponse, html: string): void {
+    response.writeHead(200, {
+      'content-type': 'text/html; charset=utf-8',
+      'content-length': Buffer.byteLength(html),
+      'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'",
+      'x-content-type-options': 'nosniff',
+    });
+    response.end(request.method === 'HEAD' ? undefined : html);
   }
 
   private methodNotAllowed(response: ServerResponse, allowed: string): void {

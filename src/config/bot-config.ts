@@ -20,6 +20,11 @@ export interface BotConfig {
   readonly dataDir: string;
   /** LOG_LEVEL: trace, debug, info (default), warn, error, fatal, silent. */
   readonly logLevel: string;
+  /**
+   * SHUTDOWN_GRACE_SECONDS (default 20, 1 to 300), as milliseconds: on SIGTERM or SIGINT, how long
+   * the bot waits for the turns under way and then for its background work before it exits.
+   */
+  readonly shutdownGraceMs: number;
 }
 
 /** `npm start` on a developer machine: the embedded simulated tenant and the Agents Playground. */
@@ -39,6 +44,7 @@ export const botConfigDefaults = {
   port: 3978,
   dataDir: 'data',
   logLevel: 'info',
+  shutdownGraceSeconds: 20,
   playgroundPort: 56150,
   /** Megan Bowen, the requester of simulator/sample-tenant.json (docs/simulator.md). */
   playgroundUser: 'megan@contoso.com',
@@ -130,8 +136,14 @@ export function botConfigFromEnv(env: Env, cwd: string): ConfigResult<BotConfig>
   const logLevelRaw = value('LOG_LEVEL')?.toLowerCase() ?? botConfigDefaults.logLevel;
   if (!logLevels.includes(logLevelRaw)) errors.push(`LOG_LEVEL "${logLevelRaw}" is not known: set it to one of ${logLevels.join(', ')}.`);
 
+  const graceRaw = value('SHUTDOWN_GRACE_SECONDS');
+  const graceSeconds = graceRaw === undefined ? botConfigDefaults.shutdownGraceSeconds : Number(graceRaw);
+  if (!/^\d+$/.test(graceRaw ?? '20') || graceSeconds < 1 || graceSeconds > 300) {
+    errors.push(`SHUTDOWN_GRACE_SECONDS "${graceRaw ?? ''}" is not a number of seconds from 1 to 300 (default ${botConfigDefaults.shutdownGraceSeconds}).`);
+  }
+
   if (errors.length > 0 || auth === undefined) return { ok: false, errors };
-  return { ok: true, value: Object.freeze({ auth: Object.freeze(auth), port, host, dataDir, logLevel: logLevelRaw }) };
+  return { ok: true, value: Object.freeze({ auth: Object.freeze(auth), port, host, dataDir, logLevel: logLevelRaw, shutdownGraceMs: graceSeconds * 1000 }) };
 }
 
 /** Settings of `npm start`'s local run (embedded simulator, Agents Playground). */

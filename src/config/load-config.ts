@@ -4,6 +4,7 @@ import { type BotConfig, type LocalRunConfig, botConfigFromEnv, localRunConfigFr
 import { type DirectoryConfig, directoryConfigFromEnv, isLoopbackUrl } from './directory-config';
 import { type ProvisioningConfig, provisioningConfigFromEnv } from './provisioning-config';
 import { type StorageConfig, storageConfigFromEnv } from './storage-config';
+import { type TelemetryConfig, telemetryConfigFromEnv } from './telemetry-config';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -20,6 +21,8 @@ export interface AppConfig {
   readonly local: LocalRunConfig;
   /** Bot state, access requests and the audit log: a local folder (default ./data) or Azure Blob storage. */
   readonly storage: StorageConfig;
+  /** OpenTelemetry to Azure Monitor (Application Insights), or off. */
+  readonly telemetry: TelemetryConfig;
   /** Waiting for the directory to catch up with a new contact or guest. */
   readonly provisioning: ProvisioningConfig;
   /** Reminders, escalation and expiry of requests nobody decides. */
@@ -43,6 +46,12 @@ export const directoryKeys = [
  */
 export const sampleTenantApproversGroupId = '7896c217-1928-4f2e-a984-e50cc4ab967e';
 
+/** Why the service does not start, and what the doctor reports, when no directory is configured. */
+export const noDirectoryConfigured =
+  'no Microsoft 365 directory is configured. Set AZURE_TENANT_ID, APPROVERS_GROUP_ID and a credential (AZURE_USE_MANAGED_IDENTITY=true, ' +
+  'or AZURE_CLIENT_ID with AZURE_CLIENT_SECRET or AZURE_CLIENT_CERTIFICATE_PATH); see docs/graph-service.md. ' +
+  'To try the bot on this machine against a simulated tenant, run `npm start`.';
+
 function isSet(env: Env, key: string): boolean {
   return (env[key]?.trim() ?? '') !== '';
 }
@@ -62,6 +71,8 @@ export function configFromEnv(env: Env, cwd: string): ConfigResult<AppConfig> {
   if (!local.ok) errors.push(...local.errors);
   const storage = storageConfigFromEnv(env);
   if (!storage.ok) errors.push(...storage.errors);
+  const telemetry = telemetryConfigFromEnv(env);
+  if (!telemetry.ok) errors.push(...telemetry.errors);
   const provisioning = provisioningConfigFromEnv(env);
   if (!provisioning.ok) errors.push(...provisioning.errors);
   const approvalTimers = approvalTimersConfigFromEnv(env);
@@ -81,10 +92,18 @@ export function configFromEnv(env: Env, cwd: string): ConfigResult<AppConfig> {
     tenant = Object.freeze(approvers ? { kind: 'embedded-simulator', approversGroupId: approvers } : { kind: 'embedded-simulator' });
   }
 
-  if (errors.length > 0 || !bot.ok || !local.ok || !storage.ok || !provisioning.ok || !approvalTimers.ok || tenant === undefined) return { ok: false, errors };
+  if (errors.length > 0 || !bot.ok || !local.ok || !storage.ok || !telemetry.ok || !provisioning.ok || !approvalTimers.ok || tenant === undefined) return { ok: false, errors };
   return {
     ok: true,
-    value: Object.freeze({ bot: bot.value, tenant, local: local.value, storage: storage.value, provisioning: provisioning.value, approvalTimers: approvalTimers.value }),
+    value: Object.freeze({
+      bot: bot.value,
+      tenant,
+      local: local.value,
+      storage: storage.value,
+      telemetry: telemetry.value,
+      provisioning: provisioning.value,
+      approvalTimers: approvalTimers.value,
+    }),
   };
 }
 

@@ -2,13 +2,19 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Formatters, IntlMessageFormat } from 'intl-messageformat';
 import { type ParsedMessage, parseMessage } from './icu-message';
+import { literalText, TrustedMarkdown } from './literal-text';
 import type { MessageKey } from './message-keys';
 import { type Reader, canonicalLocale, knownTimeZone } from './reader';
 
 export type { MessageKey } from './message-keys';
 
-/** A value for a message argument: text, a count (plural rules pick the form), or a moment. */
-export type MessageValue = string | number | Date;
+/**
+ * A value for a message argument: text, a count (plural rules pick the form), or a moment. Text is
+ * a value from outside the catalogue (a name, a reason, a group name): for Teams it is shown
+ * literally (see literal-text.ts). Text that is already markdown, such as another translated
+ * message or a list the bot builds, passes as `TrustedMarkdown`.
+ */
+export type MessageValue = string | number | Date | TrustedMarkdown;
 export type MessageParams = Readonly<Record<string, MessageValue>>;
 
 /** Turns a message key and its arguments into user-facing text for one reader. */
@@ -99,21 +105,30 @@ export class MessageCatalogue {
    * get English. A key missing in a language falls back to English (the tests keep that from happening).
    */
   translator(reader: Reader | string | undefined = {}): Translator {
-    const { locale, timeZone } = typeof reader === 'string' ? { locale: reader, timeZone: undefined } : reader;
-    const id = `${locale ?? ''}|${timeZone ?? ''}`;
+    return this.translatorFor(reader, 'markdown');
+  }
+
+  /** A translator for a terminal (the doctor's report): text arguments are inserted as they are. */
+  plainTranslator(reader: Reader | string | undefined = {}): Translator {
+    return this.translatorFor(reader, 'plain');
+  }
+
+  private translatorFor(reader: Reader | string | undefined, output: 'markdown' | 'plain'): Translator {
+    const { locale, timeZone } = typeof reader === 'string' ? { locale: reader, timeZone: undefined } : (reader ?? {});
+    const id = `${output}|${locale ?? ''}|${timeZone ?? ''}`;
     const known = this.translators.get(id);
     if (known) return known;
     const language = this.languageOf(locale);
     const readerLocale = canonicalLocale(locale);
     const formattingLocale = readerLocale !== undefined && readerLocale.split('-')[0]?.toLowerCase() === language ? readerLocale : language;
-    const made = this.makeTranslator(language, formattingLocale, knownTimeZone(timeZone) ?? 'UTC');
+    const made = this.makeTranslator(language, formattingLocale, knownTimeZone(timeZone) ?? 'UTC', output === 'markdown' ? literalText : (value) => value);
     // Locales and zones come from activities: keep the most recent ones only.
     if (this.translators.size >= maxTranslators) this.translators.delete(this.translators.keys().next().value ?? '');
     this.translators.set(id, made);
     return made;
   }
 
-  private makeTranslator(language: string, formattingLocale: string, zone: string): Translator {
+  private makeTranslator(language: string, formattingLocale: string, zone: string, shown: (value: string) => string): Translator {
     const primary = this.messagesOf(language);
     const fallback = this.messagesOf(defaultLocale);
     const formatters = formattersIn(zone);
@@ -126,7 +141,7 @@ export class MessageCatalogue {
         format = new IntlMessageFormat(message.elements, formattingLocale, undefined, { formatters, ignoreTag: true });
         formats.set(key, format);
       }
-      return String(format.format(valuesFor(message, params)));
+      return String(format.format(valuesFor(message, params, shown)));
     };
     const has = (key: string): key is MessageKey => this.has(key);
     return Object.assign(translate, { locale: language, formattingLocale, timeZone: zone, has });
@@ -136,16 +151,19 @@ export class MessageCatalogue {
 /**
  * The values a message needs: dates given as ISO strings become dates, a code chosen by `select`
  * is matched in camelCase (ICU case names cannot hold a hyphen, so "mail-contact" selects
- * `mailContact`), and an argument nobody passed stays visible as `{name}` rather than failing in
+ * `mailContact`), other text is `shown` (for Teams: literally, escaping markdown), trusted markdown
+ * goes in as it is, and an argument nobody passed stays visible as `{name}` rather than failing in
  * front of the user.
  */
-function valuesFor(message: ParsedMessage, params: MessageParams): Record<string, MessageValue> {
-  const values: Record<string, MessageValue> = {};
+function valuesFor(message: ParsedMessage, params: MessageParams, shown: (value: string) => string): Record<string, string | number | Date> {
+  const values: Record<string, string | number | Date> = {};
   for (const [name, kinds] of message.arguments) {
     const value = Object.prototype.hasOwnProperty.call(params, name) ? params[name] : undefined;
     if (value === undefined) values[name] = `{${name}}`;
+    else if (value instanceof TrustedMarkdown) values[name] = value.markdown;
     else if (typeof value === 'string' && (kinds.has('date') || kinds.has('time'))) values[name] = new Date(value);
     else if (typeof value === 'string' && kinds.has('select')) values[name] = value.replace(/-(\w)/g, (_, letter: string) => letter.toUpperCase());
+    else if (typeof value === 'string') values[name] = shown(value);
     else values[name] = value;
   }
   return values;

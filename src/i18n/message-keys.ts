@@ -10,7 +10,8 @@ type EnglishCatalogue = typeof import('../../locales/en/approval.json') &
   typeof import('../../locales/en/doctor.json') &
   typeof import('../../locales/en/errors.json') &
   typeof import('../../locales/en/intake.json') &
-  typeof import('../../locales/en/manifest.json');
+  typeof import('../../locales/en/manifest.json') &
+  typeof import('../../locales/en/pages.json');
 
 /** The key of a user-facing text, such as `'intake.email.ask'`. */
 export type MessageKey = Extract<keyof EnglishCatalogue, string>;

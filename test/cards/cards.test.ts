@@ -12,6 +12,7 @@ import { BotHarness } from '../support/bot-harness';
 import { adaptiveCardProblems, executeActions } from '../support/adaptive-card-checks';
 import { catalogue, t } from '../support/dialog-harness';
 import { distributionSubject, everyCardInEveryLanguage, guestSubject, pendingRequest } from './card-fixtures';
+import { markupOf, shownText } from '../support/teams-markdown';
 
 // dist/test/cards -> the source tree's test/cards and cards/templates
 const sourceRoot = join(__dirname, '..', '..', '..');
@@ -47,9 +48,13 @@ describe('cards', () => {
     assert.ok(distribution.includes(t('card.summary.path.mailContact.create', { name: 'Jane Doe', email: 'jane.doe@fabrikam.com', group: 'Sales Partners' })));
   });
 
-  it('user text in a card stays text: markup and quotes in a reason are carried as they are', () => {
+  it('user text in a card stays text: markup and quotes in a reason show as they were typed', () => {
     const card = confirmationCard(confirmationCardView('draft-2', guestSubject, { kind: 'open' }, t));
-    assert.ok(JSON.stringify(card).includes(JSON.stringify(guestSubject.reason)));
+    const reason = JSON.stringify(card).match(/"title":"Reason","value":("[^"\\]*(?:\\.[^"\\]*)*")/)?.[1];
+    assert.ok(reason !== undefined);
+    const value = JSON.parse(reason) as string;
+    assert.deepEqual(markupOf(value), []);
+    assert.equal(shownText(value), guestSubject.reason);
   });
 
   it('a template expression typed by a user is shown literally, never evaluated', () => {

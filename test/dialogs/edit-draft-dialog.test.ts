@@ -5,13 +5,14 @@ import type { TurnContext } from 'botbuilder';
 import { MainDialog } from '../../dialogs/main-dialog';
 import { IntakeFields, type PendingDraft } from '../../dialogs/intake-values';
 import { DialogConversation, intakeDependencies, speakers } from '../support/dialog-harness';
+import { trustedMarkdown } from '../../src/i18n/literal-text';
 
 const draft: PendingDraft = sampleDraft({ id: 'draft-9', updatedAt: '2026-11-02T10:00:00.000Z' });
 
 for (const { locale, t, typed } of speakers) {
   describe(`EditDraftDialog (through MainDialog), in ${locale}`, () => {
     const fieldQuestion = t('intake.edit.ask', {
-      list: IntakeFields.map((field, i) => `${i + 1}. ${t(`intake.field.${field}`)}`).join('\n\n'),
+      list: trustedMarkdown(IntakeFields.map((field, i) => `${i + 1}. ${t(`intake.field.${field}`)}`).join('\n\n')),
     });
 
     async function started() {

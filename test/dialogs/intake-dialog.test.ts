@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { literalText, trustedMarkdown } from '../../src/i18n/literal-text';
 import { DialogConversation, intakeDependencies, speakers } from '../support/dialog-harness';
 import { ada } from '../support/contoso-fake-tenant';
 import { IntakeDialog, type IntakeDialogOptions } from '../../dialogs/intake-dialog';
@@ -17,7 +18,7 @@ for (const { locale, t, typed } of speakers) {
   describe(`IntakeDialog (through MainDialog), in ${locale}`, () => {
     const card = `[card] ${t('card.confirm.title')}`;
     const groupChoiceList = (query: string, labels: string[]): string =>
-      t('intake.group.choose', { count: labels.length, query, list: labels.map((label, i) => `${i + 1}. ${label}`).join('\n\n') });
+      t('intake.group.choose', { count: labels.length, query, list: trustedMarkdown(labels.map((label, i) => `${i + 1}. ${literalText(label)}`).join('\n\n')) });
 
     /** The happy path up to the group question, with the replies each answer gets. */
     const upToGroup: readonly Turn[] = [

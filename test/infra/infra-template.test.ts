@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { botConfigFromEnv } from '../../src/config/bot-config';
 import { directoryConfigFromEnv } from '../../src/config/directory-config';
 import { storageConfigFromEnv } from '../../src/config/storage-config';
+import { telemetryConfigFromEnv } from '../../src/config/telemetry-config';
 import { projectRoot } from '../../scripts/app-package';
 
 /**
@@ -45,13 +47,14 @@ const requiredResourceTypes = [
   'Microsoft.Web/sites',
   'Microsoft.BotService/botServices',
   'Microsoft.BotService/botServices/channels',
+  'Microsoft.OperationalInsights/workspaces',
+  'Microsoft.Insights/components',
 ];
 
 /** The app settings the bot's configuration reads in Azure. */
 const requiredAppSettings = [
   'MicrosoftAppType',
   'MicrosoftAppId',
-  'MicrosoftAppPassword',
   'MicrosoftAppTenantId',
   'AZURE_TENANT_ID',
   'AZURE_USE_MANAGED_IDENTITY',
@@ -124,6 +127,13 @@ function unbalancedBrackets(text: string): string | undefined {
 
 // --- ARM JSON helpers -----------------------------------------------------------------------
 
+/** The role assignment that grants a built-in role (by its variable name in the template). */
+function roleAssignmentOf(roleVariable: string): ArmResource {
+  const found = arm.resources.filter((r) => r.type === 'Microsoft.Authorization/roleAssignments' && String(r.properties?.roleDefinitionId).includes(`variables('${roleVariable}')`));
+  assert.equal(found.length, 1, `expected one role assignment of ${roleVariable}`);
+  return found[0] as ArmResource;
+}
+
 function resourceOf(type: string): ArmResource {
   const found = arm.resources.filter((r) => r.type === type);
   assert.equal(found.length, 1, `expected one ${type}`);
@@ -148,6 +158,9 @@ function armAppSettings(): Map<string, string> {
   return new Map(settings.map((s) => [s.name, s.value]));
 }
 
+/** The managed identity's client id, as the ARM template refers to it. */
+const identityClientId = "[reference(resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', variables('identityName')), '2023-01-31').clientId]";
+
 const bicepTypeToArm: Record<string, string> = { string: 'string', bool: 'bool', int: 'int', object: 'object', array: 'array' };
 
 describe('deployment templates (infra/)', () => {
@@ -156,21 +169,27 @@ describe('deployment templates (infra/)', () => {
       assert.deepEqual([...new Set(bicepResources().map((r) => r.type))].sort(), [...requiredResourceTypes].sort());
     });
 
-    it('documents every parameter, keeps the bot secret @secure(), and uses every parameter', () => {
+    it('documents every parameter and uses every parameter', () => {
       for (const param of bicepParams()) {
         assert.ok(param.decorators.some((d) => d.startsWith('@description(')), `param ${param.name} has no @description`);
         const uses = bicep.split(/\r?\n/).filter((line) => !line.trim().startsWith('param ') && new RegExp(`\\b${param.name}\\b`).test(line));
         assert.ok(uses.length > 0, `param ${param.name} is never used`);
       }
-      const password = bicepParams().find((p) => p.name === 'botAppPassword');
-      assert.ok(password?.decorators.includes('@secure()'), 'botAppPassword must be @secure()');
-      assert.equal(password?.defaultValue, undefined, 'a secret must have no default');
     });
 
-    it('registers a SingleTenant Azure Bot with the Teams channel, on a Linux Node 20 web app with a user-assigned identity', () => {
-      assert.match(bicep, /msaAppType: 'SingleTenant'/);
+    it('holds no secret: no secure parameter, no password or client secret, no key or connection string with a key', () => {
+      assert.deepEqual(bicepParams().filter((p) => p.decorators.includes('@secure()')).map((p) => p.name), []);
+      const code = bicep.replace(/\/\/.*$/gm, '');
+      assert.doesNotMatch(code, /Password|ClientSecret|CLIENT_SECRET|listKeys|AccountKey|InstrumentationKey=/i);
+      assert.doesNotMatch(code, /param botApp/, 'no app registration of its own: the bot is the managed identity');
+    });
+
+    it('registers a UserAssignedMSI Azure Bot (the managed identity) with the Teams channel, on a Linux Node 22 web app with that identity', () => {
+      assert.match(bicep, /msaAppType: 'UserAssignedMSI'/);
+      assert.match(bicep, /msaAppId: identity\.properties\.clientId/);
+      assert.match(bicep, /msaAppMSIResourceId: identity\.id/);
       assert.match(bicep, /channelName: 'MsTeamsChannel'/);
-      assert.match(bicep, /linuxFxVersion: 'NODE\|20-lts'/);
+      assert.match(bicep, /linuxFxVersion: 'NODE\|22-lts'/);
       assert.match(bicep, /reserved: true/);
       assert.match(bicep, /type: 'UserAssigned'/);
       assert.match(bicep, /allowSharedKeyAccess: false/);
@@ -218,7 +237,7 @@ describe('deployment templates (infra/)', () => {
       assert.deepEqual([...fromArm.keys()].sort(), [...fromBicep.keys()].sort());
       for (const key of requiredAppSettings) assert.ok(fromArm.has(key), `app setting ${key} is missing`);
       for (const [name, value] of fromBicep) {
-        if (/^'[^']*'$/.test(value)) assert.equal(fromArm.get(name), value.slice(1, -1), `literal app setting ${name} differs`);
+        if (/^'[^']*'$/.test(value) && !value.includes('${')) assert.equal(fromArm.get(name), value.slice(1, -1), `literal app setting ${name} differs`);
       }
     });
 
@@ -247,12 +266,23 @@ describe('deployment templates (infra/)', () => {
       }
     });
 
-    it('the Azure Bot is SingleTenant in this tenant, global, pointing at the web app\'s /api/messages, with Teams enabled', () => {
+    it('holds no secret: no secure parameter, no password setting, no key', () => {
+      assert.deepEqual(Object.entries(arm.parameters).filter(([, p]) => p.type.startsWith('secure')).map(([name]) => name), []);
+      assert.equal(armAppSettings().has('MicrosoftAppPassword'), false);
+      assert.doesNotMatch(JSON.stringify(arm), /Password|ClientSecret|CLIENT_SECRET|listKeys|AccountKey|InstrumentationKey=/i);
+    });
+
+    it('the Azure Bot is the managed identity (UserAssignedMSI) in this tenant, global, pointing at the web app\'s /api/messages, with Teams enabled', () => {
       const bot = resourceOf('Microsoft.BotService/botServices');
       assert.equal(bot.kind, 'azurebot');
       assert.equal(bot.location, 'global');
-      assert.equal(bot.properties?.msaAppType, 'SingleTenant');
-      assert.equal(bot.properties?.msaAppId, "[parameters('botAppId')]");
+      assert.equal(bot.properties?.displayName, 'Group Gatekeeper');
+      assert.equal(bot.properties?.msaAppType, 'UserAssignedMSI');
+      assert.equal(bot.properties?.msaAppId, identityClientId);
+      assert.equal(bot.properties?.msaAppMSIResourceId, "[resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', variables('identityName'))]");
+      assert.equal(armAppSettings().get('MicrosoftAppType'), 'UserAssignedMSI');
+      assert.equal(armAppSettings().get('MicrosoftAppId'), identityClientId, 'the bot authenticates to Bot Service as the same identity');
+      assert.equal(arm.outputs['botAppId']?.value, identityClientId, 'the Teams app package uses that id as the bot id');
       assert.equal(bot.properties?.msaAppTenantId, '[tenant().tenantId]');
       assert.match(String(bot.properties?.endpoint), /^\[format\('https:\/\/\{0\}\/api\/messages', reference\(resourceId\('Microsoft.Web\/sites'/);
       const channel = resourceOf('Microsoft.BotService/botServices/channels');
@@ -260,7 +290,7 @@ describe('deployment templates (infra/)', () => {
       assert.deepEqual((channel.properties as { properties: unknown }).properties, { isEnabled: true });
     });
 
-    it('runs the bot on Linux App Service with Node 20, HTTPS only, its health check, and the managed identity', () => {
+    it('runs the bot on Linux App Service with Node 22, HTTPS only, its health check, and the managed identity', () => {
       const plan = resourceOf('Microsoft.Web/serverfarms');
       assert.equal(plan.kind, 'linux');
       assert.equal(plan.properties?.reserved, true);
@@ -268,9 +298,9 @@ describe('deployment templates (infra/)', () => {
       assert.equal(site.kind, 'app,linux');
       assert.equal(site.properties?.httpsOnly, true);
       const siteConfig = site.properties?.siteConfig as Record<string, unknown>;
-      assert.equal(siteConfig.linuxFxVersion, 'NODE|20-lts');
+      assert.equal(siteConfig.linuxFxVersion, 'NODE|22-lts');
       assert.equal(siteConfig.appCommandLine, 'node dist/src/index.js');
-      assert.equal(siteConfig.healthCheckPath, '/healthz');
+      assert.equal(siteConfig.healthCheckPath, '/livez', 'the platform restarts an instance only when its process stops answering, never for a Graph outage');
       assert.equal(site.identity?.type, 'UserAssigned');
       assert.deepEqual(Object.keys(site.identity?.userAssignedIdentities ?? {}), [
         "[format('{0}', resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', variables('identityName')))]",
@@ -289,7 +319,7 @@ describe('deployment templates (infra/)', () => {
         { allowBlobPublicAccess: false, allowSharedKeyAccess: false, minimumTlsVersion: 'TLS1_2', supportsHttpsTrafficOnly: true },
       );
       assert.equal(resourceOf('Microsoft.Storage/storageAccounts/blobServices/containers').properties?.publicAccess, 'None');
-      const role = resourceOf('Microsoft.Authorization/roleAssignments');
+      const role = roleAssignmentOf('storageBlobDataContributorRoleId');
       assert.equal(arm.variables.storageBlobDataContributorRoleId, 'ba92f5b4-2d11-453d-a403-e96b0029c9fe');
       assert.equal(role.properties?.roleDefinitionId, "[subscriptionResourceId('Microsoft.Authorization/roleDefinitions', variables('storageBlobDataContributorRoleId'))]");
       assert.match(String(role.properties?.principalId), /userAssignedIdentities.*\.principalId\]$/);
@@ -297,7 +327,26 @@ describe('deployment templates (infra/)', () => {
       assert.match(String(role.scope), /Microsoft.Storage\/storageAccounts/);
     });
 
-    it('its app settings, as Azure resolves them, pass the bot\'s own storage and directory configuration checks', () => {
+    it('sends telemetry to a workspace-based Application Insights that takes Microsoft Entra authentication only, as the identity', () => {
+      const workspace = resourceOf('Microsoft.OperationalInsights/workspaces');
+      assert.equal((workspace.properties?.sku as { name: string }).name, 'PerGB2018');
+      assert.equal(workspace.properties?.retentionInDays, "[parameters('telemetryRetentionDays')]");
+      const insights = resourceOf('Microsoft.Insights/components');
+      assert.equal(insights.kind, 'web');
+      assert.equal(insights.properties?.WorkspaceResourceId, "[resourceId('Microsoft.OperationalInsights/workspaces', variables('logAnalyticsName'))]");
+      assert.equal(insights.properties?.DisableLocalAuth, true, 'the connection string alone cannot send: only the identity can');
+      const role = roleAssignmentOf('monitoringMetricsPublisherRoleId');
+      assert.equal(arm.variables.monitoringMetricsPublisherRoleId, '3913510d-42f4-4e42-8a64-420c390055eb');
+      assert.match(String(role.scope), /Microsoft.Insights\/components/);
+      assert.match(String(role.properties?.principalId), /userAssignedIdentities.*\.principalId\]$/);
+      const settings = armAppSettings();
+      assert.equal(settings.get('APPLICATIONINSIGHTS_CONNECTION_STRING'), "[reference(resourceId('Microsoft.Insights/components', variables('appInsightsName')), '2020-02-02').ConnectionString]");
+      assert.equal(settings.get('APPLICATIONINSIGHTS_STATSBEAT_DISABLED'), 'true', 'no usage reports of the SDK to Microsoft');
+      assert.match(bicep, /resource appInsights 'Microsoft.Insights\/components@2020-02-02'/);
+      assert.match(bicep, /DisableLocalAuth: true/);
+    });
+
+    it('its app settings, as Azure resolves them, pass the bot\'s own identity, storage and directory configuration checks', () => {
       const sample = {
         tenantId: '5f1c3b2a-9d8e-4f7a-b6c5-d4e3f2a1b0c9',
         clientId: '1a2b3c4d-5e6f-4a8b-9c0d-1e2f3a4b5c6d',
@@ -305,14 +354,15 @@ describe('deployment templates (infra/)', () => {
         blob: 'https://extaccessabc123.blob.core.windows.net/',
       };
       const resolved: Record<string, string> = {
-        "[parameters('botAppId')]": '0b5c2a4e-8f11-4c2d-9a7e-3d6f1e2b4c5a',
-        "[parameters('botAppPassword')]": 'secret',
         '[tenant().tenantId]': sample.tenantId,
         "[reference(resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', variables('identityName')), '2023-01-31').clientId]": sample.clientId,
         "[parameters('approversGroupId')]": sample.approvers,
         "[string(parameters('hideMailContactsFromAddressLists'))]": 'False',
         "[reference(resourceId('Microsoft.Storage/storageAccounts', variables('storageAccountName')), '2023-05-01').primaryEndpoints.blob]": sample.blob,
         "[parameters('stateContainerName')]": 'bot-state',
+        "[reference(resourceId('Microsoft.Insights/components', variables('appInsightsName')), '2020-02-02').ConnectionString]":
+          'InstrumentationKey=0f3b0a4c-2d1e-4f5a-9b8c-7d6e5f4a3b2c;IngestionEndpoint=https://westeurope-5.in.applicationinsights.azure.com/',
+        "[format('Authorization=AAD;ClientId={0}', reference(resourceId('Microsoft.ManagedIdentity/userAssignedIdentities', variables('identityName')), '2023-01-31').clientId)]": `Authorization=AAD;ClientId=${sample.clientId}`,
       };
       const env: Record<string, string> = {};
       for (const [name, value] of armAppSettings()) {
@@ -320,6 +370,10 @@ describe('deployment templates (infra/)', () => {
         assert.ok(resolvedValue !== undefined, `no sample value for the expression of ${name}: ${value}`);
         env[name] = resolvedValue;
       }
+      const bot = botConfigFromEnv(env, '/home/site/wwwroot');
+      assert.ok(bot.ok, bot.ok ? '' : bot.errors.join('\n'));
+      assert.deepEqual(bot.value.auth, { kind: 'user-assigned-msi', appId: sample.clientId, tenantId: sample.tenantId });
+      assert.equal(bot.value.host, '0.0.0.0');
       assert.deepEqual(storageConfigFromEnv(env), {
         ok: true,
         value: {
@@ -328,6 +382,9 @@ describe('deployment templates (infra/)', () => {
           connection: { kind: 'managed-identity', accountUrl: 'https://extaccessabc123.blob.core.windows.net', clientId: sample.clientId },
         },
       });
+      const telemetry = telemetryConfigFromEnv(env);
+      assert.ok(telemetry.ok && telemetry.value.kind === 'azure-monitor', telemetry.ok ? '' : telemetry.errors.join('\n'));
+      assert.deepEqual(telemetry.value.managedIdentity, { clientId: sample.clientId });
       const directory = directoryConfigFromEnv(env);
       assert.ok(directory.ok, directory.ok ? '' : directory.errors.join('\n'));
       assert.deepEqual(directory.value.credential, { kind: 'managed-identity', clientId: sample.clientId });

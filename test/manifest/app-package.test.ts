@@ -14,6 +14,7 @@ import {
   writeAppPackage,
 } from '../../scripts/app-package';
 import { drawOutlineIcon } from '../../scripts/app-icons';
+import { infoPages } from '../../src/bot/info-pages';
 import { samplePackageSettings } from './sample-package-settings';
 
 const run = promisify(execFile);
@@ -44,6 +45,14 @@ describe('Teams app package', () => {
           termsOfUseUrl: 'https://bot.contoso.com/terms',
         },
       });
+    });
+
+    it('its default website, privacy and terms links are pages the bot serves', () => {
+      const result = appPackageSettingsFromEnv({ MicrosoftAppId: botId, BOT_DOMAIN: 'bot.contoso.com' }, { appVersion: '0.1.0' });
+      assert.ok(result.ok);
+      for (const link of [result.value.websiteUrl, result.value.privacyUrl, result.value.termsOfUseUrl]) {
+        assert.ok(Object.keys(infoPages).includes(new URL(link).pathname), `${link} is served by the bot (src/bot/info-pages.ts)`);
+      }
     });
 
     it('without MicrosoftAppId says exactly what to set and where to find it', () => {
@@ -81,7 +90,7 @@ describe('Teams app package', () => {
     await writeAppPackage(samplePackageSettings, manifestDir, outFile);
     const zip = new AdmZip(outFile);
     assert.deepEqual(zip.getEntries().map((e) => e.entryName).sort(), ['color.png', 'lv.json', 'manifest.json', 'nl.json', 'outline.png']);
-    assert.equal((JSON.parse(zip.readAsText('lv.json')) as Record<string, string>)['name.short'], 'Ārējā piekļuve');
+    assert.equal((JSON.parse(zip.readAsText('lv.json')) as Record<string, string>)['name.short'], 'Group Gatekeeper');
     const manifest = JSON.parse(zip.readAsText('manifest.json')) as { bots: { botId: string }[]; id: string };
     assert.equal(manifest.bots[0]?.botId, botId);
     assert.equal(manifest.id, samplePackageSettings.teamsAppId);

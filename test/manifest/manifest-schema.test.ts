@@ -75,6 +75,20 @@ describe('Teams app manifest', () => {
     for (const list of bot.commandLists) for (const command of list.commands) assert.ok(command.description.length > 0, command.title);
   });
 
+  it('works in shared and private channels, installs to a personal chat by default and is a bot in teams and group chats', () => {
+    const manifest = filled();
+    assert.equal(manifest['supportsChannelFeatures'], 'tier1');
+    assert.equal(manifest['defaultInstallScope'], 'personal');
+    assert.deepEqual(manifest['defaultGroupCapability'], { team: 'bot', groupchat: 'bot' });
+  });
+
+  it('is named so that it cannot be taken for a Teams admin center setting ("External access", "Guest access")', () => {
+    const name = filled()['name'] as { short: string; full: string };
+    assert.equal(name.short, 'Group Gatekeeper');
+    assert.ok(name.short.length <= 30 && name.full.length <= 100);
+    for (const setting of ['external access', 'guest access']) assert.ok(!`${name.short} ${name.full}`.toLowerCase().includes(setting), setting);
+  });
+
   it('takes the tenant values from the settings: app id, version, developer pages and the bot domain', () => {
     const manifest = filled();
     assert.equal(manifest.id, samplePackageSettings.teamsAppId);
@@ -123,8 +137,14 @@ describe('Teams app manifest', () => {
       const { localizations } = await buildAppPackage(samplePackageSettings, manifestDir, catalogue);
       const dutch = localizations['nl.json'] ?? {};
       const latvian = localizations['lv.json'] ?? {};
-      assert.equal(dutch['name.short'], 'Externe toegang');
-      assert.equal(latvian['name.short'], 'Ārējā piekļuve');
+      assert.equal(dutch['name.short'], 'Group Gatekeeper', 'the product name is not translated');
+      assert.equal(latvian['name.short'], 'Group Gatekeeper');
+      assert.match(dutch['name.full'] ?? '', /externe personen toevoegen aan groepen/);
+      assert.match(latvian['name.full'] ?? '', /ārēju personu pievienošana grupām/);
+      // "Externe toegang" and "Ārējā piekļuve" are what Teams calls its External access setting in those languages.
+      for (const name of [dutch['name.short'], dutch['name.full'], latvian['name.short'], latvian['name.full']]) {
+        assert.doesNotMatch(name ?? '', /externe toegang|gasttoegang|ārējā piekļuve|viesu piekļuve/i);
+      }
       assert.equal(dutch['bots[0].commandLists[0].commands[0].title'], 'externe toevoegen');
       assert.equal(latvian['bots[0].commandLists[0].commands[0].title'], 'pievienot ārējo');
       assert.equal(latvian['bots[0].commandLists[1].commands[1].title'], 'apstiprinājumi šeit');

@@ -12,9 +12,10 @@ import { createStorage } from '../../src/infrastructure/storage/create-storage';
 import { type RunningSimulator, startSimulator } from '../../simulator/simulator-server';
 import { loadTenantFile, sampleTenantPath } from '../../simulator/tenant-file';
 import { ScriptedHttpServer } from './support/scripted-http-server';
+import { startEmbeddedTenant } from '../../scripts/embedded-tenant';
 
 const approversGroupId = '7896c217-1928-4f2e-a984-e50cc4ab967e';
-const t = MessageCatalogue.load(projectLocalesDir()).translator('en');
+const t = MessageCatalogue.load(projectLocalesDir()).plainTranslator('en');
 
 
 describe('npm run doctor: the checks against a simulated tenant (runDoctor)', function () {
@@ -220,7 +221,7 @@ describe('npm run doctor: the checks against a simulated tenant (runDoctor)', fu
     assert.equal(
       redLine(output, 'Approvals conversation'),
       '✘ Approvals conversation: none is registered, so approval cards have nowhere to go\n' +
-        "    Fix: an approver types 'approvals here' in the channel that should receive approval cards (in a channel: @External Access approvals here).",
+        "    Fix: an approver types 'approvals here' in the channel that should receive approval cards (in a channel: @Group Gatekeeper approvals here).",
     );
   });
 
@@ -237,10 +238,24 @@ describe('npm run doctor: the checks against a simulated tenant (runDoctor)', fu
     assert.deepEqual(sim.requestLog(), [], 'nothing was called');
   });
 
-  it('with nothing configured checks the embedded simulated tenant and says so first', async () => {
-    const { output } = await doctor({ DATA_DIR: dataDir, SIMULATOR_PORT: '0' });
-    const lines = output.split('\n');
-    assert.match(lines[0] ?? '', /^Checking the simulated Microsoft 365 tenant embedded in the bot: no tenant is configured, so this is what npm start uses/);
-    assert.equal(lines.filter((line) => line.startsWith('✔')).length, 7, output);
+  it('with nothing configured, in a local run (npm run doctor starts the simulated tenant), checks that tenant and says so first', async () => {
+    const config = configFromEnv({ DATA_DIR: dataDir, SIMULATOR_PORT: '0' }, dataDir);
+    assert.ok(config.ok);
+    const embedded = await startEmbeddedTenant(config.value);
+    assert.ok(embedded);
+    try {
+      const run = await runDoctor(config, { probeId: 'test', timeoutMs: 10000, embeddedDirectory: embedded.directory });
+      const lines = renderDoctorReport(run.intro, run.results, t, { color: false }).split('\n');
+      assert.match(lines[0] ?? '', /^Checking the simulated Microsoft 365 tenant embedded in the bot: no tenant is configured, so this is what npm start uses/);
+      assert.equal(lines.filter((line) => line.startsWith('✔')).length, 7, lines.join('\n'));
+    } finally {
+      await embedded.stop();
+    }
+  });
+
+  it('with nothing configured and no local run, says that no directory is configured (the service never falls back to a simulated tenant)', async () => {
+    const { output, exitCode } = await doctor({ DATA_DIR: dataDir });
+    assert.equal(exitCode, 1);
+    assert.match(output, /no Microsoft 365 directory is configured/);
   });
 });

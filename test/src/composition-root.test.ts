@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type RunningBot, startBot } from '../../src/composition-root';
+import { type LocalBot, startLocalBot } from '../../scripts/local-bot';
 import { type AppConfig, configFromEnv } from '../../src/config/load-config';
 import { type RunningSimulator, startSimulator } from '../../simulator/simulator-server';
 import { loadTenantFile, sampleTenantPath } from '../../simulator/tenant-file';
@@ -24,9 +25,9 @@ function configFor(env: Record<string, string>, dataDir: string): AppConfig {
   return result.value;
 }
 
-describe('the running bot over HTTP (composition root, simulated tenant, real intake)', () => {
+describe('the running bot over HTTP (a local run: composition root, simulated tenant, real intake)', () => {
   let connector: RecordingConnector;
-  let bot: RunningBot | undefined;
+  let bot: LocalBot | undefined;
   let dataDir: string;
   let logger: MemoryLogger;
 
@@ -35,7 +36,7 @@ describe('the running bot over HTTP (composition root, simulated tenant, real in
     await connector.start();
     dataDir = mkdtempSync(join(tmpdir(), 'bot-data-'));
     logger = new MemoryLogger();
-    bot = await startBot(configFor({}, dataDir), { logger });
+    bot = await startLocalBot(configFor({}, dataDir), { logger });
   });
 
   afterEach(async () => {
@@ -56,6 +57,24 @@ describe('the running bot over HTTP (composition root, simulated tenant, real in
     const health = await fetch(`${bot.url}/healthz`);
     assert.equal(health.status, 200);
     assert.deepEqual(await health.json(), { status: 'ok', checks: { storage: 'ok', directory: 'ok' } });
+  });
+
+  it('serves the home, privacy and terms pages that the Teams app links to, as HTML', async () => {
+    assert.ok(bot);
+    const url = bot.url;
+    for (const [path, title] of [['/', 'Group Gatekeeper'], ['/privacy', 'Group Gatekeeper: privacy'], ['/terms', 'Group Gatekeeper: terms of use']] as const) {
+      const response: Response = await fetch(`${url}${path}`);
+      assert.equal(response.status, 200, path);
+      assert.match(response.headers.get('content-type') ?? '', /^text\/html; charset=utf-8/);
+      assert.match(response.headers.get('content-security-policy') ?? '', /default-src 'none'/);
+      const html = await response.text();
+      assert.ok(html.includes(`<h1>${title}</h1>`), html);
+      assert.ok(html.includes('<a href="/privacy">Privacy</a>'));
+    }
+    const privacy = await (await fetch(`${url}/privacy`)).text();
+    assert.match(privacy, /Microsoft Graph and Exchange Online/);
+    assert.match(privacy, /never names, addresses or reasons/);
+    assert.equal((await fetch(`${url}/privacy`, { method: 'POST' })).status, 405);
   });
 
   it('walks the whole intake against the simulated tenant, shows the confirmation card, and confirms it', async () => {
@@ -116,7 +135,7 @@ describe('the running bot over HTTP (composition root, simulated tenant, real in
     await megansChat.say('add external');
     await megansChat.say('jane.doe@partner.example');
     await bot?.stop();
-    bot = await startBot(configFor({}, dataDir), { logger });
+    bot = await startLocalBot(configFor({}, dataDir), { logger });
     const after = await client().say('Jane');
     assert.deepEqual(after.sent.map(sentText), [t('intake.lastName.ask', { firstName: 'Jane' })]);
   });
@@ -228,12 +247,24 @@ describe('the bot against a simulated tenant started on its own', () => {
       { GRAPH_BASE_URL: simulator.graphBaseUrl, EXCHANGE_BASE_URL: simulator.exchangeBaseUrl, AZURE_TENANT_ID: simulator.tenantId },
       dataDir,
     );
-    bot = await startBot(config, { logger: new MemoryLogger() });
-    assert.equal(bot.simulator, undefined);
+    const local = await startLocalBot(config, { logger: new MemoryLogger() });
+    bot = local;
+    assert.equal(local.simulator, undefined);
     const chat = new BotClient(bot.url, connector, megan, simulator.tenantId);
     await chat.say('add external');
     const reply = await chat.say('pradeep@fabrikam.example');
     assert.match(sentText(reply.sent[0] ?? {}), /^I know pradeep@fabrikam\.example: it already belongs to the guest user "Pradeep Gupta \(Fabrikam\)"/);
     assert.ok(simulator.requestLog().length > 0, 'the bot asked the external simulator');
+  });
+});
+
+describe('the production composition root with no directory configured', () => {
+  it('refuses to start and never starts a simulated tenant: only a local run (npm start) does that', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'bot-data-'));
+    try {
+      await assert.rejects(startBot(configFor({}, dataDir), { logger: new MemoryLogger() }), /no Microsoft 365 directory is configured.*npm start/);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });

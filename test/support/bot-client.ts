@@ -45,7 +45,7 @@ export class BotClient {
       ...(this.reader.timeZone ? { localTimezone: this.reader.timeZone } : {}),
       timestamp: '2026-11-02T10:00:00.000Z',
       from: { id: `29:${this.user.aadObjectId}`, name: this.user.name, aadObjectId: this.user.aadObjectId },
-      recipient: { id: '28:external-access-bot', name: 'External Access' },
+      recipient: { id: '28:external-access-bot', name: 'Group Gatekeeper' },
       conversation: { id: this.conversationId, conversationType: this.conversationType, tenantId: this.tenantId, ...(this.conversationType === 'personal' ? {} : { isGroup: true }) },
       channelData: { tenant: { id: this.tenantId } },
       ...fields,
@@ -88,6 +88,6 @@ export function sentText(activity: Record<string, unknown>): string {
   const attachments = activity['attachments'] as { contentType: string; content: { text?: string; body?: { text?: string }[] } }[] | undefined;
   const attachment = attachments?.[0];
   if (attachment?.contentType === 'application/vnd.microsoft.card.adaptive') return `[card] ${attachment.content.body?.[0]?.text ?? ''}`;
-  if (attachment?.contentType === 'application/vnd.microsoft.card.hero') return attachment.content.text ?? '';
+  if (attachment?.contentType === 'application/vnd.microsoft.card.hero') return attachment.content.text ?? (typeof activity['text'] === 'string' ? activity['text'] : '');
   return typeof activity['text'] === 'string' ? activity['text'] : '';
 }

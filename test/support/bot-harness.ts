@@ -14,7 +14,7 @@ import { RecordingNotifier } from '../src/support/recording-notifier';
 import { ManualClock } from '../src/support/manual-clock';
 import { MemoryLogger } from '../src/support/test-logger';
 
-export const botAccount: ChannelAccount = { id: '28:external-access-bot', name: 'External Access' };
+export const botAccount: ChannelAccount = { id: '28:external-access-bot', name: 'Group Gatekeeper' };
 
 export const personalChat: ConversationAccount = {
   id: 'a:personal-ada',

@@ -56,11 +56,11 @@ export const speakers: readonly Speaker[] = [
   speaker('lv-LV', { addExternal: 'pievienot arejo', searchAgain: 'meklet velreiz' }),
 ];
 
-/** A reply as a test reads it: its text, a hero card's text, or an Adaptive Card's title. */
+/** A reply as a test reads it: its text (with a hero card of buttons, or a hero card's own text), or an Adaptive Card's title. */
 export function replyText(activity: Partial<Activity>): string {
   const attachment = activity.attachments?.[0];
   if (attachment?.contentType === 'application/vnd.microsoft.card.hero') {
-    return String((attachment.content as { text?: string }).text ?? '');
+    return String((attachment.content as { text?: string }).text ?? activity.text ?? '');
   }
   if (attachment?.contentType === 'application/vnd.microsoft.card.adaptive') {
     const body = (attachment.content as { body?: { text?: string }[] }).body ?? [];

@@ -3,7 +3,7 @@ import type { Logger } from '../ports/logger';
 
 export type HealthState = 'ok' | 'failing';
 
-/** What GET /healthz answers: no error text, no names, nothing secret. */
+/** What GET /readyz answers: no error text, no names, nothing secret. */
 export interface HealthReport {
   readonly status: 'ok' | 'degraded';
   readonly checks: { readonly storage: HealthState; readonly directory: HealthState };
@@ -27,7 +27,7 @@ export interface HealthMonitorOptions {
 }
 
 /**
- * The health of the bot's dependencies for GET /healthz, cached for a few seconds; concurrent
+ * The health of the bot's dependencies for GET /readyz, cached for a few seconds; concurrent
  * callers share one probe run. A check that starts or stops failing is logged once (with the
  * error, which never reaches the HTTP answer).
  */

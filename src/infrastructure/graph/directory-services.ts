@@ -7,6 +7,7 @@ import { ExchangeAdminClient } from '../exchange/exchange-admin-client';
 import { ExchangeOnline } from '../exchange/exchange-online';
 import type { RetryPolicy } from '../exchange/retry-delay';
 import { createTokenCredential } from '../identity/token-credential-factory';
+import { tracedFetch } from '../telemetry/traced-fetch';
 import { createGraphClient } from './graph-client-factory';
 import { GraphDirectory } from './graph-directory';
 import { GraphGuestAccess } from './graph-guest-access';
@@ -49,6 +50,7 @@ export function createDirectoryServices(config: DirectoryConfig, deps: Directory
   const credential = createTokenCredential(config.credential);
   const graphClient = createGraphClient({
     baseUrl: config.graphBaseUrl,
+    fetch: tracedFetch('Microsoft Graph'),
     ...(credential !== undefined ? { credential } : {}),
     ...(deps.graphRetryDelaySeconds !== undefined ? { retryDelaySeconds: deps.graphRetryDelaySeconds } : {}),
   });
@@ -58,6 +60,7 @@ export function createDirectoryServices(config: DirectoryConfig, deps: Directory
     tenantId,
     concurrency: config.exchangeConcurrency,
     logger: deps.logger.child({ component: 'exchange' }),
+    fetch: tracedFetch('Exchange Online'),
     ...(credential !== undefined ? { credential } : {}),
     ...(deps.exchangeRetry !== undefined ? { retry: deps.exchangeRetry } : {}),
     ...(deps.sleep !== undefined ? { sleep: deps.sleep } : {}),

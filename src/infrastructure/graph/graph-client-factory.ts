@@ -2,7 +2,7 @@ import type { TokenCredential } from '@azure/identity';
 import {
   AuthenticationHandler,
   Client,
-  HTTPMessageHandler,
+  type Context,
   RedirectHandler,
   RetryHandler,
   RetryHandlerOptions,
@@ -21,11 +21,23 @@ export interface GraphClientOptions {
   readonly retryDelaySeconds?: number;
   /** RetryHandler: retries of 429/503/504 (default 5, at most 10). */
   readonly maxRetries?: number;
+  /** What sends each attempt (after the retry handler, so every retry is its own call): default the global fetch. */
+  readonly fetch?: typeof fetch;
+}
+
+/** The end of the chain: sends the request with the given fetch (the SDK's HTTPMessageHandler always uses the global one). */
+class FetchHandler implements Middleware {
+  constructor(private readonly fetchFn: typeof fetch) {}
+
+  async execute(context: Context): Promise<void> {
+    context.response = await this.fetchFn(context.request, context.options);
+  }
 }
 
 /**
  * A Graph client whose middleware is: token (TokenCredentialAuthenticationProvider, skipped
- * without a credential) -> RetryHandler (429/503/504, honours Retry-After) -> redirects -> fetch.
+ * without a credential) -> RetryHandler (429/503/504, honours Retry-After) -> redirects -> fetch
+ * (options.fetch: the composition root passes one that traces every attempt).
  */
 export function createGraphClient(options: GraphClientOptions): Client {
   const url = new URL(options.baseUrl);
@@ -40,7 +52,7 @@ export function createGraphClient(options: GraphClientOptions): Client {
   }
   chain.push(new RetryHandler(new RetryHandlerOptions(options.retryDelaySeconds ?? 3, options.maxRetries ?? 5)));
   chain.push(new RedirectHandler());
-  chain.push(new HTTPMessageHandler());
+  chain.push(new FetchHandler(options.fetch ?? ((input, init) => fetch(input, init))));
   for (let i = 0; i < chain.length - 1; i += 1) {
     const current = chain[i];
     const next = chain[i + 1];

@@ -1,3 +1,4 @@
+import { plain } from './teams-client';
 import { MessageCatalogue, projectLocalesDir, type MessageKey, type MessageParams, type Translator } from '../../../src/i18n/message-catalogue';
 
 /**
@@ -10,8 +11,8 @@ export function botTexts(): Translator {
 
 /**
  * A message as a pattern whose `captures` parameters match `capturePatterns` (named groups), e.g.
- * the request id in "Request {requestId} is submitted ...". Markdown markers and runs of white
- * space are treated the way TeamsClient reads visible text.
+ * the request id in "Request {requestId} is submitted ...". The markdown is read the way
+ * TeamsClient reads visible text.
  */
 export function textPattern(t: Translator, key: MessageKey, capturePatterns: Readonly<Record<string, string>>, params: MessageParams = {}): RegExp {
   const marker = (name: string): string => `\u0001${name}\u0001`;
@@ -43,12 +44,9 @@ export function commandWord(t: Translator, key: 'bot.command.addExternal' | 'bot
   return t(key).split('|')[0] ?? t(key);
 }
 
-/** Text as TeamsClient reads it from the page: markdown markers gone, white space folded. */
+/** Text as TeamsClient reads it from the page: the markdown rendered (markers and escapes gone), white space folded. */
 function visible(text: string): string {
-  return text
-    .replace(/\*\*/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return plain(text);
 }
 
 function escaped(text: string): string {

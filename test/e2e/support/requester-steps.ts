@@ -75,8 +75,10 @@ export async function fillInRequest(client: TeamsClient, t: Translator, answers:
   if (answers.onlyMatch) {
     await client.waitForBotMessage(t('intake.group.foundOne', { group: `${answers.groupName} (${answers.groupMail})` }), since);
   } else {
-    const choices = await client.waitForCard(countedPattern(t, 'intake.group.choose', { query: answers.groupQuery }, { list: '.*' }), since);
-    assert.ok((await choices.innerText()).includes(`${answers.groupName} (${answers.groupMail})`), `the list of matching groups shows ${answers.groupName}`);
+    const message = await client.waitForBotMessage(countedPattern(t, 'intake.group.choose', { query: answers.groupQuery }, { list: '.*' }), since);
+    assert.ok((await message.innerText()).includes(`${answers.groupName} (${answers.groupMail})`), `the list of matching groups shows ${answers.groupName}`);
+    // The list is the message's text; the hero card with one button per group (and "search again") comes with it.
+    const choices = await client.waitForCard(t('intake.group.searchAgain'), since);
     await client.shot('groups listed');
     await onCard?.('group choice', choices);
     // The list's buttons are imBack actions, which the Playground does not send; the prompt also

@@ -1,6 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import type { RunningPlayground } from './playground-server';
 import type { StepScreenshots } from './step-screenshots';
+import { shownText } from '../../support/teams-markdown';
 
 /** How long a person waits for the bot before the test gives up (a 2-core CI machine is slow). */
 export const botReplyTimeoutMs = 30000;
@@ -31,9 +32,13 @@ const ownMessagesExpression =
 const finishedTurnsExpression =
   `Array.from(document.querySelectorAll('[data-e2e-log-panel] span')).filter((s) => /^message \\d{3}$/.test((s.textContent || '').trim()) && /Playground -> User Application/.test(s.previousElementSibling?.textContent || '')).length`;
 
-/** Visible text as a person reads it: markdown markers gone, white space collapsed. */
+/**
+ * Visible text as a person reads it: the markdown rendered (markers and escapes gone, list numbers
+ * and bullets drawn by the page, so not in its text), white space collapsed, and any `**` left out
+ * as the page's text is read (see waitForBotMessage).
+ */
 export function plain(text: string): string {
-  return text.replace(/\*\*/g, '').replace(/\s+/g, ' ').trim();
+  return shownText(text).replace(/\*\*/g, '').replace(/\s+/g, ' ').trim();
 }
 
 /**

@@ -88,10 +88,10 @@ describe('TeamsBot', () => {
     const bot = new BotHarness();
     const replies = await bot.receive({
       type: 'message',
-      text: '<at>External Access</at> add external',
+      text: '<at>Group Gatekeeper</at> add external',
       from: userAccount(ada),
       conversation: teamChannel,
-      entities: [{ type: 'mention', mentioned: botAccount, text: '<at>External Access</at>' }],
+      entities: [{ type: 'mention', mentioned: botAccount, text: '<at>Group Gatekeeper</at>' }],
     });
     assert.deepEqual(replies.map(replyText), [t('intake.intro'), t('intake.email.ask')]);
   });

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type RunningBot, startBot } from '../../../src/composition-root';
+import { type LocalBot, startLocalBot } from '../../../scripts/local-bot';
 import { configFromEnv } from '../../../src/config/load-config';
 import { BotClient, sentText } from '../../support/bot-client';
 import { t } from '../../support/dialog-harness';
@@ -13,7 +13,7 @@ const megan = { aadObjectId: '1bdf6ebe-100d-4a76-af06-e24d23e91909', name: 'Mega
 
 describe('turn order (the running bot over HTTP)', () => {
   let connector: RecordingConnector;
-  let bot: RunningBot;
+  let bot: LocalBot;
   let dataDir: string;
 
   beforeEach(async () => {
@@ -22,7 +22,7 @@ describe('turn order (the running bot over HTTP)', () => {
     dataDir = mkdtempSync(join(tmpdir(), 'turn-order-'));
     const config = configFromEnv({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent' }, process.cwd());
     assert.ok(config.ok);
-    bot = await startBot(config.value, { logger: new MemoryLogger() });
+    bot = await startLocalBot(config.value, { logger: new MemoryLogger() });
   });
 
   afterEach(async () => {

@@ -29,7 +29,7 @@ function valueOf(env: Record<string, string>) {
 describe('configFromEnv', () => {
   it('with nothing set, runs locally: embedded simulated tenant, no authentication, loopback, port 3978, ./data', () => {
     const config = valueOf({});
-    assert.deepEqual(config.bot, { auth: { kind: 'none' }, port: 3978, host: '127.0.0.1', dataDir: '/srv/bot/data', logLevel: 'info' });
+    assert.deepEqual(config.bot, { auth: { kind: 'none' }, port: 3978, host: '127.0.0.1', dataDir: '/srv/bot/data', logLevel: 'info', shutdownGraceMs: 20000 });
     assert.deepEqual(config.tenant, { kind: 'embedded-simulator' });
     assert.deepEqual(config.local, { simulatorPort: 0, playgroundPort: 56150, playgroundUser: 'megan@contoso.com' });
     assert.deepEqual(config.storage, { kind: 'file', dataDir: './data' });
@@ -71,6 +71,13 @@ describe('configFromEnv', () => {
     assert.match(errors[1] ?? '', /^HOST "0.0.0.0" would expose an unauthenticated bot/);
     assert.match(errors[2] ?? '', /^LOG_LEVEL "loud" is not known/);
     assert.match(errors[3] ?? '', /^SIMULATOR_PORT "99999" is not a port/);
+  });
+
+  it('takes a shutdown grace from 1 to 300 seconds, and names the key when it is anything else', () => {
+    assert.equal(valueOf({ SHUTDOWN_GRACE_SECONDS: '45' }).bot.shutdownGraceMs, 45000);
+    for (const wrong of ['0', '301', 'soon', '2.5']) {
+      assert.match(errorsOf({ SHUTDOWN_GRACE_SECONDS: wrong }).join(' | '), new RegExp(`^SHUTDOWN_GRACE_SECONDS "${wrong.replace('.', '\\.')}" is not a number of seconds from 1 to 300`));
+    }
   });
 
   const authErrors: readonly [string, Record<string, string>, RegExp][] = [

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { MessageCatalogue, type MessageKey, type MessageParams, type Translator, projectLocalesDir } from '../../../src/i18n/message-catalogue';
 import { catalogueWith } from '../support/temporary-catalogue';
+import { trustedMarkdown } from '../../../src/i18n/literal-text';
 
 /** Says a key of a test catalogue (not a MessageKey of the project). */
 function say(t: Translator, key: string, params?: MessageParams): string {
@@ -17,6 +18,17 @@ describe('MessageCatalogue', () => {
   it('fills placeholders and leaves an argument nobody passed visible', () => {
     const t = catalogueWith({ 'en/a.json': { hello: 'Hello {name}, {missing}' } }).translator('en-US');
     assert.equal(say(t, 'hello', { name: 'Ada' }), 'Hello Ada, {missing}');
+  });
+
+  it('for Teams, shows string parameters literally and passes numbers and trusted markdown as they are', () => {
+    const catalogue = catalogueWith({ 'en/a.json': { line: '**{name}** has {count}: {list}' } });
+    const t = catalogue.translator('en');
+    assert.equal(say(t, 'line', { name: '[x](https://evil.example)', count: 2, list: trustedMarkdown('- a\n- b') }), '**\\[x\\](https://evil.example)** has 2: - a\n- b');
+  });
+
+  it('for a terminal (the doctor), inserts parameters as they are', () => {
+    const t = catalogueWith({ 'en/a.json': { fix: 'Run {command}' } }).plainTranslator('en');
+    assert.equal(say(t, 'fix', { command: 'Add-RoleGroupMember -Identity "*_admins"' }), 'Run Add-RoleGroupMember -Identity "*_admins"');
   });
 
   it('serves the language of the Teams locale and falls back to English per key', () => {

@@ -4,7 +4,7 @@ import { doctorExitCode, renderDoctorReport } from '../../../../src/app/doctor/d
 import { type CheckResult, message } from '../../../../src/app/doctor/doctor-result';
 import { MessageCatalogue, projectLocalesDir } from '../../../../src/i18n/message-catalogue';
 
-const t = MessageCatalogue.load(projectLocalesDir()).translator('en');
+const t = MessageCatalogue.load(projectLocalesDir()).plainTranslator('en');
 
 const green: CheckResult = configurationResult([]);
 const red: CheckResult = {

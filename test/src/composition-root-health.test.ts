@@ -9,9 +9,10 @@ import { loadTenantFile, sampleTenantPath } from '../../simulator/tenant-file';
 import { ManualClock } from './support/manual-clock';
 import { MemoryLogger } from './support/test-logger';
 
-describe('GET /healthz of the running bot: storage and directory reachability', function () {
+describe('GET /livez and /readyz of the running bot: the process, and storage and directory reachability', function () {
   this.timeout(20000);
   let sim: RunningSimulator;
+  let simStopped: boolean;
   let bot: RunningBot | undefined;
   let dataDir: string;
   let clock: ManualClock;
@@ -19,6 +20,7 @@ describe('GET /healthz of the running bot: storage and directory reachability', 
 
   beforeEach(async () => {
     sim = await startSimulator({ tenant: loadTenantFile(sampleTenantPath()), port: 0 });
+    simStopped = false;
     dataDir = mkdtempSync(join(tmpdir(), 'bot-healthz-'));
     clock = new ManualClock();
     logger = new MemoryLogger();
@@ -33,19 +35,38 @@ describe('GET /healthz of the running bot: storage and directory reachability', 
   afterEach(async () => {
     await bot?.stop();
     bot = undefined;
-    await sim.stop();
+    if (!simStopped) await sim.stop();
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  async function healthz(method = 'GET'): Promise<{ status: number; text: string; cacheControl: string | null }> {
+  async function healthz(method = 'GET', path = '/readyz'): Promise<{ status: number; text: string; cacheControl: string | null }> {
     assert.ok(bot);
-    const response = await fetch(`${bot.url}/healthz`, { method });
+    const response = await fetch(`${bot.url}${path}`, { method });
     return { status: response.status, text: await response.text(), cacheControl: response.headers.get('cache-control') };
   }
 
   function organizationReads(): number {
     return sim.requestLog().filter((request) => request.operation === 'GET /organization').length;
   }
+
+  it('when Graph is gone (the tenant stops answering): /livez 200, /readyz 503 with the directory failing', async () => {
+    await sim.stop();
+    simStopped = true;
+    const live = await healthz('GET', '/livez');
+    assert.equal(live.status, 200, 'the platform keeps this instance: restarting it would not bring Graph back');
+    assert.deepEqual(JSON.parse(live.text), { status: 'ok' });
+    const ready = await healthz();
+    assert.equal(ready.status, 503);
+    assert.deepEqual(JSON.parse(ready.text), { status: 'degraded', checks: { storage: 'ok', directory: 'failing' } });
+    assert.equal((await healthz('GET', '/healthz')).status, 503, '/healthz, kept for monitors set up before /readyz, answers the same');
+  });
+
+  it('/livez answers without reading the store or the directory', async () => {
+    sim.setFaults({ forbid: ['GET /organization'] });
+    assert.equal((await healthz('GET', '/livez')).status, 200);
+    assert.equal((await healthz('HEAD', '/livez')).status, 200);
+    assert.equal(organizationReads(), 0);
+  });
 
   it('answers 200 with both checks ok, and is not cached by proxies', async () => {
     const answer = await healthz();
